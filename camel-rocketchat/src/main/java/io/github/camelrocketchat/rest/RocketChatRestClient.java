@@ -152,7 +152,8 @@ public final class RocketChatRestClient {
         ddp.put("method", method);
         ddp.put("params", params == null ? List.of() : params);
         Map<String, Object> body = Map.of("message", RestEjson.write(ddp));
-        String path = API + "method.call/" + enc(method);
+        // ':' is legal in a path segment and servers route on it as is; '/' must not split the segment
+        String path = API + "method.call/" + enc(method).replace("%3A", ":");
         return exchange("POST", path, body, true).thenApply(r -> methodResult(method, path, r));
     }
 
