@@ -55,7 +55,7 @@ final class PresenceWatch {
 
     synchronized StreamRegistration register(List<String> userIds, Consumer<StreamDelivery> target) {
         Set<String> before = watched();
-        Sink sink = new Sink(Set.copyOf(userIds), target);
+        Sink sink = new Sink(java.util.Collections.unmodifiableSet(new LinkedHashSet<>(userIds)), target);
         sinks.add(sink);
         CompletableFuture<Void> ready;
         if (carrier == null || carrier.hasEnded()) {
