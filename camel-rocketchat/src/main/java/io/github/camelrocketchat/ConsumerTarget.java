@@ -62,6 +62,11 @@ final class ConsumerTarget {
                 require(c.getEvent() != null, name, "event (notification, rooms-changed, subscriptions-changed, message, ...)");
                 return new ConsumerTarget(Kind.STREAM, name, EventForm.USER_EVENT, c.getEvent(), List.of(), List.of(), null);
             }
+            case "stream-notify-logged", "stream-notify-all" -> {
+                require(c.getEvent() != null, name, "event (the whole event name, e.g. user-status, updateAvatar, "
+                        + "public-settings-changed)");
+                return new ConsumerTarget(Kind.STREAM, name, EventForm.EVENT, c.getEvent(), List.of(), List.of(), null);
+            }
             case "stream-user-presence" -> {
                 List<String> ids = splitList(c.getUserIds());
                 require(!ids.isEmpty(), name, "userIds (comma-separated user ids to watch)");
