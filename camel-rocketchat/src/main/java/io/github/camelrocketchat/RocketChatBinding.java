@@ -133,7 +133,8 @@ public final class RocketChatBinding {
     ProducerInput readInput(Exchange exchange, String endpointMethod) {
         RocketChatConfiguration c = configuration;
         String roomId = in(exchange, RocketChatConstants.ROOM_ID, String.class);
-        String roomName = in(exchange, RocketChatConstants.ROOM_NAME, String.class);
+        // a room id wins over a name (a consumer upstream may have set both)
+        String roomName = roomId != null ? null : in(exchange, RocketChatConstants.ROOM_NAME, String.class);
         if (roomId == null && roomName == null) {
             roomId = c.getRoomId();
             roomName = c.getRoomName();

@@ -54,8 +54,8 @@ public class RocketChatConfiguration implements Cloneable {
             + "per exchange for producers). Do not combine with roomId.")
     private String roomName;
 
-    @UriParam(label = "consumer", description = "The event of a stream: for stream-notify-room the part after <roomId>/ (user-activity, "
-            + "typing, deleteMessage, ...), for stream-notify-user the part after <userId>/ (notification, rooms-changed, "
+    @UriParam(label = "consumer", description = "The event of a stream: for stream-notify-room the part after the room id and its slash "
+            + "(user-activity, typing, deleteMessage, ...), for stream-notify-user the part after the user id and its slash (notification, rooms-changed, "
             + "subscriptions-changed, message, ...), for stream-notify-logged and stream-notify-all the whole event name (user-status, ...).")
     private String event;
     @UriParam(label = "consumer", description = "The raw DDP event name to subscribe to (e.g. GENERAL/user-activity); overrides roomId, "
@@ -63,7 +63,7 @@ public class RocketChatConfiguration implements Cloneable {
     private String eventName;
     @UriParam(label = "consumer", description = "Comma-separated user ids to watch on stream-user-presence.")
     private String userIds;
-    @UriParam(label = "consumer", description = "The params of a classic publication, as a JSON array (e.g. [\"GENERAL\", 50]).")
+    @UriParam(label = "consumer", description = "The params of a classic publication, as a JSON array (for example a room id and a limit).")
     private String params;
     @UriParam(label = "consumer", description = "The collection whose documents a classic publication consumer receives (required for publications).")
     private String collection;
