@@ -3,19 +3,15 @@ package io.github.camelrocketchat;
 import io.github.camelrocketchat.model.ChatMessage;
 import io.github.camelrocketchat.session.RocketChatCall;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /** Producer input to (method, params) and the REST equivalent, per method. The DDP params follow section D of the protocol notes. */
 final class ProducerCalls {
-    private static final Set<String> STATUSES = Set.of("online", "away", "busy", "offline");
     private static final List<String> REST_FEATURES = List.of("alias", "emoji", "avatar", "attachments");
 
     private ProducerCalls() {
@@ -33,8 +29,8 @@ final class ProducerCalls {
             case "deleteMessage" -> deleteMessage(in);
             case "setReaction" -> setReaction(in);
             case "createChannel", "createPrivateGroup" -> RocketChatCall.ddp(m, List.of(
-                    requireText(in.body(), m, "the room name as the body"), in.members(), in.readOnly()));
-            case "createDirectMessage" -> RocketChatCall.ddp(m, new ArrayList<>(usernames(in.body(), m)));
+                    ProducerArgs.requireText(in.body(), m, "the room name as the body"), in.members(), in.readOnly()));
+            case "createDirectMessage" -> RocketChatCall.ddp(m, new ArrayList<>(ProducerArgs.usernames(in.body(), m)));
             case "joinRoom", "leaveRoom" -> RocketChatCall.ddp(m, List.of(roomOrBody(in)));
             case "getRoomRoles" -> {
                 String rid = roomOrBody(in);
@@ -42,17 +38,17 @@ final class ProducerCalls {
                         rest -> rest.roomRoles(rid).thenApply(r -> r.get("roles")), false);
             }
             case "subscriptions/get", "rooms/get" -> {
-                Instant since = instant(in.body(), m, false);
+                Instant since = ProducerArgs.instant(in.body(), m, false);
                 yield RocketChatCall.ddp(m, since == null ? List.of() : List.of(since));
             }
-            case "UserPresence:setDefaultStatus" -> RocketChatCall.ddp(m, List.of(status(in.body(), m)));
+            case "UserPresence:setDefaultStatus" -> RocketChatCall.ddp(m, List.of(ProducerArgs.status(in.body(), m)));
             case "setUserStatus" -> setUserStatus(in);
             case "loadHistory" -> {
-                Instant end = instant(in.body(), m, false);
+                Instant end = ProducerArgs.instant(in.body(), m, false);
                 yield RocketChatCall.ddp(m, Arrays.asList(room(in), end, in.limit(), null, true));
             }
-            case "loadMissedMessages" -> RocketChatCall.ddp(m, List.of(room(in), instant(in.body(), m, true)));
-            default -> m.startsWith("stream-") ? streamWrite(in, username) : RocketChatCall.ddp(m, genericParams(in.body()));
+            case "loadMissedMessages" -> RocketChatCall.ddp(m, List.of(room(in), ProducerArgs.instant(in.body(), m, true)));
+            default -> m.startsWith("stream-") ? streamWrite(in, username) : RocketChatCall.ddp(m, ProducerArgs.genericParams(in.body()));
         };
     }
 
@@ -191,14 +187,14 @@ final class ProducerCalls {
         } else {
             status = in.body() == null ? null : String.valueOf(in.body());
         }
-        return RocketChatCall.ddp("setUserStatus", Arrays.asList(status(status, "setUserStatus"), text == null ? "" : text));
+        return RocketChatCall.ddp("setUserStatus", Arrays.asList(ProducerArgs.status(status, "setUserStatus"), text == null ? "" : text));
     }
 
     private static RocketChatCall streamWrite(ProducerInput in, String username) {
         if (in.eventName() != null) {
             List<Object> params = new ArrayList<>();
             params.add(in.eventName());
-            params.addAll(genericParams(in.body()));
+            params.addAll(ProducerArgs.genericParams(in.body()));
             return RocketChatCall.ddp(in.method(), params);
         }
         if (!"stream-notify-room".equals(in.method())) {
@@ -209,7 +205,7 @@ final class ProducerCalls {
             throw invalid("Typing events carry the username, and this login's username is unknown: set the username option");
         }
         boolean legacy = "typing".equals(in.event());
-        List<String> activities = activities(in.body());
+        List<String> activities = ProducerArgs.activities(in.body());
         List<Object> params = new ArrayList<>();
         params.add(rid + (legacy ? "/typing" : "/user-activity"));
         params.add(username);
@@ -218,37 +214,6 @@ final class ProducerCalls {
             params.add(Map.of("tmid", in.threadId()));
         }
         return RocketChatCall.ddp(in.method(), params);
-    }
-
-    private static List<String> activities(Object body) {
-        if (body == null || Boolean.FALSE.equals(body)) {
-            return List.of();
-        }
-        if (Boolean.TRUE.equals(body)) {
-            return List.of("user-typing");
-        }
-        if (body instanceof List<?> l) {
-            return l.stream().map(String::valueOf).toList();
-        }
-        if (body instanceof CharSequence s) {
-            String t = s.toString().trim();
-            return t.isEmpty() || "false".equalsIgnoreCase(t) ? List.of()
-                    : "true".equalsIgnoreCase(t) ? List.of("user-typing") : List.of(t);
-        }
-        throw invalid("A typing event takes true/false, an activity name or a list of activities; got " + body.getClass().getName());
-    }
-
-    static List<Object> genericParams(Object body) {
-        if (body == null) {
-            return List.of();
-        }
-        if (body instanceof List<?> l) {
-            return new ArrayList<>(l);
-        }
-        if (body instanceof Object[] a) {
-            return new ArrayList<>(Arrays.asList(a));
-        }
-        return List.of(body instanceof io.github.camelrocketchat.model.RocketChatModel r ? r.toMap() : body);
     }
 
     private static String room(ProducerInput in) {
@@ -263,60 +228,6 @@ final class ProducerCalls {
             return s.toString();
         }
         return room(in);
-    }
-
-    private static String requireText(Object body, String method, String what) {
-        if (body instanceof CharSequence s && !s.toString().isBlank()) {
-            return s.toString().trim();
-        }
-        throw invalid(method + " needs " + what);
-    }
-
-    private static List<String> usernames(Object body, String method) {
-        List<String> names = new ArrayList<>();
-        if (body instanceof List<?> l) {
-            l.forEach(o -> names.add(String.valueOf(o)));
-        } else if (body instanceof CharSequence s) {
-            names.addAll(ConsumerTarget.splitList(s.toString()));
-        }
-        if (names.isEmpty()) {
-            throw invalid(method + " needs the usernames: a List or a comma-separated String body");
-        }
-        return names;
-    }
-
-    private static String status(Object value, String method) {
-        String s = value == null ? null : String.valueOf(value).trim();
-        if (s == null || !STATUSES.contains(s)) {
-            throw invalid(method + " takes a status: online, away, busy or offline; got " + s);
-        }
-        return s;
-    }
-
-    static Instant instant(Object body, String method, boolean required) {
-        if (body == null || body instanceof CharSequence s && s.toString().isBlank()) {
-            if (required) {
-                throw invalid(method + " needs a date as the body (Instant, Date, epoch millis or ISO-8601 text)");
-            }
-            return null;
-        }
-        if (body instanceof Instant i) {
-            return i;
-        }
-        if (body instanceof Date d) {
-            return d.toInstant();
-        }
-        if (body instanceof Number n) {
-            return Instant.ofEpochMilli(n.longValue());
-        }
-        if (body instanceof CharSequence s) {
-            try {
-                return Instant.parse(s.toString().trim());
-            } catch (DateTimeParseException e) {
-                throw invalid(method + ": '" + s + "' is not an ISO-8601 instant (e.g. 2024-11-18T12:00:00Z)");
-            }
-        }
-        throw invalid(method + " takes a date as the body (Instant, Date, epoch millis or ISO-8601 text); got " + body.getClass().getName());
     }
 
     private static void putIfAbsent(Map<String, Object> doc, String key, Object value) {
