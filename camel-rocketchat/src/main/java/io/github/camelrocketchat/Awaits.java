@@ -21,7 +21,7 @@ final class Awaits {
             throw new RocketChatException(what + ": no answer within " + timeoutMillis + " ms", "timeout", null, null, null, e);
         } catch (ExecutionException e) {
             RocketChatException cause = RocketChatErrors.map(e.getCause(), null);
-            throw copy(what + ": " + cause.getMessage(), cause);
+            throw copy(what + ": " + RocketChatErrors.unwrap(e.getCause()).getMessage(), cause);
         }
     }
 

@@ -72,9 +72,9 @@ public class RocketChatConsumer extends DefaultConsumer {
         classifier = new MessageEventClassifier(CACHE_PER_ROOM, CACHE_ROOMS);
         executor = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "RocketChatConsumer[" + endpoint.getName() + "]");
-        SessionSettings settings = endpoint.sessionSettings();
-        lease = endpoint.sessionRegistry().acquire(settings);
         try {
+            SessionSettings settings = endpoint.sessionSettings();
+            lease = endpoint.sessionRegistry().acquire(settings);
             subscribe(lease.session(), settings);
         } catch (Exception e) {
             releaseAll();

@@ -45,12 +45,12 @@ public class RocketChatProducer extends DefaultAsyncProducer {
         RocketChatEndpoint endpoint = getEndpoint();
         executor = endpoint.getCamelContext().getExecutorServiceManager()
                 .newDefaultThreadPool(this, "RocketChatProducer[" + endpoint.getName() + "]");
-        SessionSettings settings = endpoint.sessionSettings();
-        lease = endpoint.sessionRegistry().acquire(settings);
         try {
+            SessionSettings settings = endpoint.sessionSettings();
+            lease = endpoint.sessionRegistry().acquire(settings);
             Awaits.await(lease.session().start(), settings.startTimeout().toMillis(),
                     "Cannot open the Rocket.Chat session " + settings.key().describe());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             stopAll();
             throw e;
         }

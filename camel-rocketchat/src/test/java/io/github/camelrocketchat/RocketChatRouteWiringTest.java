@@ -33,6 +33,9 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
         RocketChatComponent component = new RocketChatComponent();
         component.setConnectionFactory(options -> {
             FakeDdpConnection c = new FakeDdpConnection();
+            if (options.name().contains("down@")) {
+                c.connectFailure = new io.github.camelrocketchat.ddp.DdpException("Connection refused: " + options.url());
+            }
             c.responder = call -> switch (call.method()) {
                 case "getRoomIdByNameOrId" -> "general".equals(call.params().get(0)) ? "GENERAL" : null;
                 case "sendMessage" -> {
@@ -172,5 +175,29 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
         assertThat(socket().activeSubscriptions()).hasSize(1);
         RocketChatComponent component = context.getComponent("rocketchat", RocketChatComponent.class);
         assertThat(component.getSessionRegistry().size()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableServerFailsTheStartOfConsumersAndProducers() throws Exception {
+        String down = "serverUrl=ws://127.0.0.1:9/websocket&username=down&password=pw";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rocketchat:stream-notify-user?" + down + "&event=notification").routeId("c").autoStartup(false).to("mock:x");
+            }
+        });
+        assertThatThrownBy(() -> context.getRouteController().startRoute("c"))
+                .hasMessageContaining("Cannot open the Rocket.Chat session down@ws://127.0.0.1:9/websocket: Connection refused")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw"));
+        // a producer starts (and fails) when its route is added to a running context
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:p").routeId("p").to("rocketchat:sendMessage?" + down);
+            }
+        })).hasMessageContaining("Cannot open the Rocket.Chat session down@ws://127.0.0.1:9/websocket: Connection refused");
+        RocketChatComponent component = context.getComponent("rocketchat", RocketChatComponent.class);
+        assertThat(component.getSessionRegistry().size()).as("failed sessions are released").isEqualTo(1);
+        assertThat(sockets).filteredOn(s -> s.connectFailure != null).allMatch(s -> s.closed);
     }
 }
