@@ -1,0 +1,199 @@
+package io.github.camelrocketchat;
+
+import io.github.camelrocketchat.ddp.StreamEvent;
+import io.github.camelrocketchat.model.ChatMessage;
+import io.github.camelrocketchat.model.DeletedMessage;
+import io.github.camelrocketchat.model.Notification;
+import io.github.camelrocketchat.model.RoomChanged;
+import io.github.camelrocketchat.model.StreamBodies;
+import io.github.camelrocketchat.model.SubscriptionChanged;
+import io.github.camelrocketchat.model.UserActivity;
+import io.github.camelrocketchat.model.UserPresence;
+import io.github.camelrocketchat.model.UserStatus;
+import io.github.camelrocketchat.session.MessageEvent;
+import io.github.camelrocketchat.session.PublicationChange;
+import io.github.camelrocketchat.session.RocketChatCall;
+import io.github.camelrocketchat.session.StreamDelivery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.spi.HeaderFilterStrategy;
+
+/**
+ * The one place where exchanges meet the model: stream events and publication data to body and headers, and
+ * producer exchanges to calls and back ({@link ProducerCalls} and {@link ProducerResults} hold the per-method
+ * details). Stateless apart from its configuration; thread-safe.
+ */
+public final class RocketChatBinding {
+    private final RocketChatConfiguration configuration;
+    private final HeaderFilterStrategy filter;
+
+    public RocketChatBinding(RocketChatConfiguration configuration, HeaderFilterStrategy filter) {
+        this.configuration = configuration;
+        this.filter = filter;
+    }
+
+    // ---- consumer side ----
+
+    /** Body and headers for one stream event; {@code messageEvent} is null except for room messages and deletions. */
+    public void fillStreamExchange(Exchange exchange, StreamDelivery delivery, MessageEvent messageEvent) {
+        Message msg = exchange.getMessage();
+        StreamEvent event = delivery.event();
+        Object body = delivery.body();
+        msg.setBody(body);
+        header(exchange, RocketChatConstants.STREAM, event.collection());
+        header(exchange, RocketChatConstants.EVENT_NAME, event.eventName());
+        if (messageEvent != null) {
+            header(exchange, RocketChatConstants.MESSAGE_EVENT, messageEvent.value());
+        }
+        if (body instanceof ChatMessage m) {
+            messageHeaders(exchange, m);
+            if (event.args().size() > 1 && event.args().get(1) instanceof Map<?, ?> room) {
+                // __my_messages__ adds {roomParticipant, roomType, roomName}
+                header(exchange, RocketChatConstants.ROOM_TYPE, room.get("roomType"));
+                header(exchange, RocketChatConstants.ROOM_NAME, room.get("roomName"));
+                header(exchange, RocketChatConstants.ROOM_PARTICIPANT, room.get("roomParticipant"));
+            }
+        } else if (body instanceof UserActivity a) {
+            header(exchange, RocketChatConstants.ROOM_ID, a.roomId());
+            header(exchange, RocketChatConstants.USERNAME, a.username());
+            header(exchange, RocketChatConstants.THREAD_ID, a.threadId());
+        } else if (body instanceof DeletedMessage d) {
+            header(exchange, RocketChatConstants.ROOM_ID, d.roomId());
+            header(exchange, RocketChatConstants.MESSAGE_ID, d.messageId());
+        } else if (body instanceof UserStatus s) {
+            header(exchange, RocketChatConstants.USER_ID, s.userId());
+            header(exchange, RocketChatConstants.USERNAME, s.username());
+        } else if (body instanceof UserPresence p) {
+            header(exchange, RocketChatConstants.USER_ID, p.userId());
+            header(exchange, RocketChatConstants.USERNAME, p.username());
+        } else if (body instanceof Notification n) {
+            header(exchange, RocketChatConstants.ROOM_ID, n.roomId());
+            header(exchange, RocketChatConstants.ROOM_TYPE, n.roomType());
+            header(exchange, RocketChatConstants.ROOM_NAME, n.roomName());
+            header(exchange, RocketChatConstants.MESSAGE_ID, n.messageId());
+            header(exchange, RocketChatConstants.THREAD_ID, n.threadId());
+            if (n.sender() != null) {
+                header(exchange, RocketChatConstants.USER_ID, n.sender().id());
+                header(exchange, RocketChatConstants.USERNAME, n.sender().username());
+            }
+        } else if (body instanceof RoomChanged r) {
+            header(exchange, RocketChatConstants.ACTION, r.action());
+            if (r.room() != null) {
+                header(exchange, RocketChatConstants.ROOM_ID, r.room().id());
+                header(exchange, RocketChatConstants.ROOM_NAME, r.room().name());
+                header(exchange, RocketChatConstants.ROOM_TYPE, r.room().type());
+            }
+        } else if (body instanceof SubscriptionChanged s) {
+            header(exchange, RocketChatConstants.ACTION, s.action());
+            if (s.subscription() != null) {
+                header(exchange, RocketChatConstants.ROOM_ID, s.subscription().roomId());
+                header(exchange, RocketChatConstants.ROOM_NAME, s.subscription().name());
+                header(exchange, RocketChatConstants.ROOM_TYPE, s.subscription().roomType());
+            }
+        } else if ("stream-notify-room".equals(event.collection())) {
+            header(exchange, RocketChatConstants.ROOM_ID, StreamBodies.eventPrefix(event.eventName()));
+        }
+    }
+
+    private void messageHeaders(Exchange exchange, ChatMessage m) {
+        header(exchange, RocketChatConstants.ROOM_ID, m.roomId());
+        header(exchange, RocketChatConstants.MESSAGE_ID, m.id());
+        header(exchange, RocketChatConstants.THREAD_ID, m.threadId());
+        if (m.author() != null) {
+            header(exchange, RocketChatConstants.USER_ID, m.author().id());
+            header(exchange, RocketChatConstants.USERNAME, m.author().username());
+        }
+        header(exchange, RocketChatConstants.TIMESTAMP, m.timestamp());
+        header(exchange, RocketChatConstants.UPDATED_AT, m.updatedAt());
+        header(exchange, RocketChatConstants.EDITED_AT, m.editedAt());
+        header(exchange, RocketChatConstants.MESSAGE_TYPE, m.type());
+    }
+
+    /** Body (the merged document) and headers for one publication data message. */
+    public void fillPublicationExchange(Exchange exchange, String publication, PublicationChange change) {
+        exchange.getMessage().setBody(change.document());
+        header(exchange, RocketChatConstants.STREAM, publication);
+        header(exchange, RocketChatConstants.COLLECTION, change.collection());
+        header(exchange, RocketChatConstants.CHANGE_TYPE, change.changeType());
+        header(exchange, RocketChatConstants.DOCUMENT_ID, change.documentId());
+    }
+
+    private void header(Exchange exchange, String name, Object value) {
+        if (value != null && (filter == null || !filter.applyFilterToExternalHeaders(name, value, exchange))) {
+            exchange.getMessage().setHeader(name, value);
+        }
+    }
+
+    // ---- producer side ----
+
+    /** What the exchange asks for: the endpoint's method and options, overridden by the exchange's headers. */
+    ProducerInput readInput(Exchange exchange, String endpointMethod) {
+        RocketChatConfiguration c = configuration;
+        String roomId = in(exchange, RocketChatConstants.ROOM_ID, String.class);
+        // a room id wins over a name (a consumer upstream may have set both)
+        String roomName = roomId != null ? null : in(exchange, RocketChatConstants.ROOM_NAME, String.class);
+        if (roomId == null && roomName == null) {
+            roomId = c.getRoomId();
+            roomName = c.getRoomName();
+        }
+        Integer limit = in(exchange, RocketChatConstants.LIMIT, Integer.class);
+        Boolean readOnly = in(exchange, RocketChatConstants.READ_ONLY, Boolean.class);
+        return new ProducerInput(
+                or(in(exchange, RocketChatConstants.METHOD, String.class), endpointMethod),
+                exchange.getMessage().getBody(), roomId, roomName,
+                or(in(exchange, RocketChatConstants.THREAD_ID, String.class), c.getThreadId()),
+                in(exchange, RocketChatConstants.MESSAGE_ID, String.class),
+                or(in(exchange, RocketChatConstants.ALIAS, String.class), c.getAlias()),
+                or(in(exchange, RocketChatConstants.EMOJI, String.class), c.getEmoji()),
+                or(in(exchange, RocketChatConstants.AVATAR, String.class), c.getAvatar()),
+                members(exchange),
+                readOnly != null ? readOnly : c.isReadOnly(),
+                limit != null ? limit : c.getLimit(),
+                or(in(exchange, RocketChatConstants.EVENT_NAME, String.class), c.getEventName()),
+                c.getEvent(),
+                in(exchange, RocketChatConstants.STATUS_TEXT, String.class),
+                in(exchange, RocketChatConstants.SHOULD_REACT, Boolean.class));
+    }
+
+    private List<String> members(Exchange exchange) {
+        Object h = exchange.getMessage().getHeader(RocketChatConstants.MEMBERS);
+        if (h != null && !filtered(exchange, RocketChatConstants.MEMBERS, h)) {
+            if (h instanceof List<?> l) {
+                List<String> out = new ArrayList<>();
+                l.forEach(o -> out.add(String.valueOf(o)));
+                return List.copyOf(out);
+            }
+            return ConsumerTarget.splitList(String.valueOf(h));
+        }
+        return ConsumerTarget.splitList(configuration.getMembers());
+    }
+
+    /** The call for {@code input}; fails with a {@link RocketChatInvalidInputException} naming what is missing. */
+    RocketChatCall toCall(ProducerInput input, String username) {
+        return ProducerCalls.build(input, username);
+    }
+
+    /** Writes {@code result} of {@code call} into the exchange (body and id headers). */
+    void applyResult(Exchange exchange, ProducerInput input, RocketChatCall call, Object result) {
+        ProducerResults.apply(exchange.getMessage(), input, call, result);
+    }
+
+    private <T> T in(Exchange exchange, String name, Class<T> type) {
+        Object raw = exchange.getMessage().getHeader(name);
+        if (raw == null || filtered(exchange, name, raw)) {
+            return null;
+        }
+        return exchange.getMessage().getHeader(name, type);
+    }
+
+    private boolean filtered(Exchange exchange, String name, Object value) {
+        return filter != null && filter.applyFilterToCamelHeaders(name, value, exchange);
+    }
+
+    private static <T> T or(T first, T second) {
+        return first != null ? first : second;
+    }
+}

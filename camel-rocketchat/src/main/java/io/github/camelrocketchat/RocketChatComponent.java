@@ -1,0 +1,127 @@
+package io.github.camelrocketchat;
+
+import io.github.camelrocketchat.session.DdpConnectionFactory;
+import io.github.camelrocketchat.session.RocketChatSessionRegistry;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.camel.Endpoint;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.EndpointUriFactory;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+
+/**
+ * The {@code rocketchat:} component: consumers and producers for Rocket.Chat's Realtime API (DDP over WebSocket),
+ * sharing one connection and one login per server and identity.
+ */
+@Component("rocketchat")
+public class RocketChatComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    @Metadata(description = "Default options for every endpoint; each endpoint may override them.")
+    private RocketChatConfiguration configuration = new RocketChatConfiguration();
+    @Metadata(label = "security", defaultValue = "false", description = "Use the CamelContext's global SSL context parameters "
+            + "when an endpoint sets none.")
+    private boolean useGlobalSslContextParameters;
+
+    /** Replaced only before the component starts (tests); read by endpoints on start. */
+    private volatile DdpConnectionFactory connectionFactory = DdpConnectionFactory.DEFAULT;
+    /** Created on first use, closed in {@link #doStop()}. */
+    private volatile RocketChatSessionRegistry sessionRegistry;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        RocketChatConfiguration conf = configuration.copy();
+        RocketChatEndpoint endpoint = new RocketChatEndpoint(uri, this, remaining, conf);
+        setProperties(endpoint, parameters);
+        if (conf.getSslContextParameters() == null && useGlobalSslContextParameters) {
+            conf.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+        try {
+            endpoint.validate();
+        } catch (IllegalArgumentException e) {
+            throw new ResolveEndpointFailedException(uri, e.getMessage());
+        }
+        return endpoint;
+    }
+
+    @Override
+    protected void validateParameters(String uri, Map<String, Object> parameters, String optionPrefix) {
+        Map<String, Object> unknown = optionPrefix == null ? parameters
+                : org.apache.camel.util.PropertiesHelper.extractProperties(parameters, optionPrefix);
+        if (unknown != null && !unknown.isEmpty()) {
+            throw new ResolveEndpointFailedException(uri, "Unknown option" + (unknown.size() > 1 ? "s " : " ")
+                    + new TreeSet<>(unknown.keySet()) + " for the rocketchat endpoint; valid options are " + validOptionNames());
+        }
+    }
+
+    private TreeSet<String> validOptionNames() {
+        TreeSet<String> names = new TreeSet<>();
+        EndpointUriFactory factory = getCamelContext().getCamelContextExtension().getEndpointUriFactory("rocketchat");
+        if (factory != null) {
+            names.addAll(factory.propertyNames());
+            names.remove("name");
+        }
+        return names;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        RocketChatSessionRegistry r = sessionRegistry;
+        if (r != null) {
+            r.closeAll();
+        }
+        super.doStop();
+    }
+
+    /** The shared sessions of this component. */
+    public RocketChatSessionRegistry getSessionRegistry() {
+        RocketChatSessionRegistry r = sessionRegistry;
+        if (r == null) {
+            synchronized (this) {
+                r = sessionRegistry;
+                if (r == null) {
+                    r = RocketChatSessionRegistry.using(connectionFactory);
+                    sessionRegistry = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    public RocketChatConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Default options for every endpoint; each endpoint may override them. */
+    public void setConfiguration(RocketChatConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSL context parameters when an endpoint sets none. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public DdpConnectionFactory getConnectionFactory() {
+        return connectionFactory;
+    }
+
+    /**
+     * How sessions open their DDP connection (Java API only, for tests and custom transports). Must be set before
+     * the first endpoint starts.
+     */
+    public synchronized void setConnectionFactory(DdpConnectionFactory connectionFactory) {
+        if (sessionRegistry != null) {
+            throw new IllegalStateException("The connection factory must be set before the first rocketchat endpoint starts");
+        }
+        this.connectionFactory = connectionFactory;
+    }
+}

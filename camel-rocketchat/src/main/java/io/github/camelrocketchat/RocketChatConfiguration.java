@@ -1,0 +1,324 @@
+package io.github.camelrocketchat;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of the rocketchat component and its endpoints. The component holds defaults; each endpoint gets
+ * a {@link #copy()} and may override any option. {@link #toString()} never shows a secret.
+ */
+@UriParams
+public class RocketChatConfiguration implements Cloneable {
+
+    @UriParam(label = "common", description = "The Rocket.Chat server: its site URL (https://chat.example.com, http://localhost:3000) "
+            + "or its DDP WebSocket URL (wss://chat.example.com/websocket). A site URL gets /websocket appended.")
+    @Metadata(required = true)
+    private String serverUrl;
+    @UriParam(label = "common", description = "The username (or e-mail address) to log in with, together with password. "
+            + "With authToken it only names the user (used for typing events).")
+    private String username;
+    @UriParam(label = "security", secret = true, description = "The password to log in with (sent as a SHA-256 digest, never in clear).")
+    private String password;
+    @UriParam(label = "security", secret = true, description = "A login token instead of a password: a resume token from an earlier "
+            + "login or a personal access token. The component never logs out of a token login (that would revoke the token).")
+    private String authToken;
+    @UriParam(label = "security", description = "The user id that goes with a personal access token (authToken).")
+    private String userId;
+    @UriParam(label = "security", description = "TLS settings for wss:// and https:// connections.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "common", defaultValue = "auto", enums = "auto,ddp,rest", description = "How producer calls reach the server: auto uses "
+            + "the DDP method where the server still has it and the REST equivalent where it was removed (deleteMessage since 7.0, "
+            + "getRoomRoles and setReaction since 8.0, sendMessage with alias/emoji/avatar/attachments since 7.1); ddp always uses DDP; "
+            + "rest always uses REST (dedicated endpoints, otherwise method.call).")
+    private String transport = "auto";
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+            description = "How long connecting (WebSocket upgrade or HTTP connect) may take, in milliseconds.")
+    private long connectTimeout = 10000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
+            description = "How long a method call (and a REST call) may take before it fails, in milliseconds.")
+    private long methodTimeout = 30000;
+    @UriParam(label = "advanced", defaultValue = "25000", javaType = "java.time.Duration",
+            description = "Send a DDP ping after this long without any frame from the server, in milliseconds.")
+    private long pingInterval = 25000;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+            description = "After our ping, the connection counts as lost when nothing arrives for this long, in milliseconds.")
+    private long pingTimeout = 10000;
+
+    @UriParam(label = "common", description = "The room: a room id. For a stream-room-messages consumer also __my_messages__ "
+            + "(every message of every room the user can access).")
+    private String roomId;
+    @UriParam(label = "common", description = "The room by name (resolved to its id with getRoomIdByNameOrId: once at consumer start, "
+            + "per exchange for producers). Do not combine with roomId.")
+    private String roomName;
+
+    @UriParam(label = "consumer", description = "The event of a stream: for stream-notify-room the part after the room id and its slash "
+            + "(user-activity, typing, deleteMessage, ...), for stream-notify-user the part after the user id and its slash (notification, rooms-changed, "
+            + "subscriptions-changed, message, ...), for stream-notify-logged and stream-notify-all the whole event name (user-status, ...).")
+    private String event;
+    @UriParam(label = "consumer", description = "The raw DDP event name to subscribe to (e.g. GENERAL/user-activity); overrides roomId, "
+            + "roomName and event.")
+    private String eventName;
+    @UriParam(label = "consumer", description = "Comma-separated user ids to watch on stream-user-presence.")
+    private String userIds;
+    @UriParam(label = "consumer", description = "The params of a classic publication, as a JSON array (for example a room id and a limit).")
+    private String params;
+    @UriParam(label = "consumer", description = "The collection whose documents a classic publication consumer receives (required for publications).")
+    private String collection;
+    @UriParam(label = "consumer", defaultValue = "true", description = "Skip messages written by the logged-in user (no echo loops).")
+    private boolean skipOwnMessages = true;
+    @UriParam(label = "consumer", defaultValue = "created,edited,updated,deleted", description = "Which room message events to deliver, "
+            + "comma-separated: created (first sighting), edited (text changed), updated (metadata only: reactions, url previews, "
+            + "thread counters, pins), deleted.")
+    private String messageEvents = "created,edited,updated,deleted";
+
+    @UriParam(label = "producer", description = "The thread to reply in (the thread parent's message id).")
+    private String threadId;
+    @UriParam(label = "producer", description = "sendMessage: the display name override (goes over REST chat.postMessage on 7.1+).")
+    private String alias;
+    @UriParam(label = "producer", description = "sendMessage: the emoji avatar override, e.g. :robot: (REST on 7.1+); setReaction: the emoji.")
+    private String emoji;
+    @UriParam(label = "producer", description = "sendMessage: the avatar image URL override (REST on 7.1+).")
+    private String avatar;
+    @UriParam(label = "producer", description = "createChannel and createPrivateGroup: comma-separated usernames to add.")
+    private String members;
+    @UriParam(label = "producer", defaultValue = "false", description = "createChannel and createPrivateGroup: make the room read-only.")
+    private boolean readOnly;
+    @UriParam(label = "producer", defaultValue = "20", description = "loadHistory: how many messages to load.")
+    private int limit = 20;
+
+    /** A deep-enough copy: every field is immutable or shared on purpose (sslContextParameters). */
+    public RocketChatConfiguration copy() {
+        try {
+            return (RocketChatConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getServerUrl() {
+        return serverUrl;
+    }
+
+    public void setServerUrl(String serverUrl) {
+        this.serverUrl = serverUrl;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getAuthToken() {
+        return authToken;
+    }
+
+    public void setAuthToken(String authToken) {
+        this.authToken = authToken;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public void setUserId(String userId) {
+        this.userId = userId;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getTransport() {
+        return transport;
+    }
+
+    public void setTransport(String transport) {
+        this.transport = transport;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getMethodTimeout() {
+        return methodTimeout;
+    }
+
+    public void setMethodTimeout(long methodTimeout) {
+        this.methodTimeout = methodTimeout;
+    }
+
+    public long getPingInterval() {
+        return pingInterval;
+    }
+
+    public void setPingInterval(long pingInterval) {
+        this.pingInterval = pingInterval;
+    }
+
+    public long getPingTimeout() {
+        return pingTimeout;
+    }
+
+    public void setPingTimeout(long pingTimeout) {
+        this.pingTimeout = pingTimeout;
+    }
+
+    public String getRoomId() {
+        return roomId;
+    }
+
+    public void setRoomId(String roomId) {
+        this.roomId = roomId;
+    }
+
+    public String getRoomName() {
+        return roomName;
+    }
+
+    public void setRoomName(String roomName) {
+        this.roomName = roomName;
+    }
+
+    public String getEvent() {
+        return event;
+    }
+
+    public void setEvent(String event) {
+        this.event = event;
+    }
+
+    public String getEventName() {
+        return eventName;
+    }
+
+    public void setEventName(String eventName) {
+        this.eventName = eventName;
+    }
+
+    public String getUserIds() {
+        return userIds;
+    }
+
+    public void setUserIds(String userIds) {
+        this.userIds = userIds;
+    }
+
+    public String getParams() {
+        return params;
+    }
+
+    public void setParams(String params) {
+        this.params = params;
+    }
+
+    public String getCollection() {
+        return collection;
+    }
+
+    public void setCollection(String collection) {
+        this.collection = collection;
+    }
+
+    public boolean isSkipOwnMessages() {
+        return skipOwnMessages;
+    }
+
+    public void setSkipOwnMessages(boolean skipOwnMessages) {
+        this.skipOwnMessages = skipOwnMessages;
+    }
+
+    public String getMessageEvents() {
+        return messageEvents;
+    }
+
+    public void setMessageEvents(String messageEvents) {
+        this.messageEvents = messageEvents;
+    }
+
+    public String getThreadId() {
+        return threadId;
+    }
+
+    public void setThreadId(String threadId) {
+        this.threadId = threadId;
+    }
+
+    public String getAlias() {
+        return alias;
+    }
+
+    public void setAlias(String alias) {
+        this.alias = alias;
+    }
+
+    public String getEmoji() {
+        return emoji;
+    }
+
+    public void setEmoji(String emoji) {
+        this.emoji = emoji;
+    }
+
+    public String getAvatar() {
+        return avatar;
+    }
+
+    public void setAvatar(String avatar) {
+        this.avatar = avatar;
+    }
+
+    public String getMembers() {
+        return members;
+    }
+
+    public void setMembers(String members) {
+        this.members = members;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    public int getLimit() {
+        return limit;
+    }
+
+    public void setLimit(int limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public String toString() {
+        return "RocketChatConfiguration[serverUrl=" + serverUrl + ", username=" + username + ", userId=" + userId
+                + ", password=" + (password == null ? "none" : "******") + ", authToken=" + (authToken == null ? "none" : "******")
+                + ", transport=" + transport + ", roomId=" + roomId + ", roomName=" + roomName + ", event=" + event
+                + ", eventName=" + eventName + ", collection=" + collection + "]";
+    }
+}

@@ -1,0 +1,209 @@
+package io.github.camelrocketchat;
+
+import io.github.camelrocketchat.model.ChatMessage;
+import io.github.camelrocketchat.model.DeletedMessage;
+import io.github.camelrocketchat.session.MessageEvent;
+import io.github.camelrocketchat.session.MessageEventClassifier;
+import io.github.camelrocketchat.session.PublicationChange;
+import io.github.camelrocketchat.session.RocketChatSession;
+import io.github.camelrocketchat.session.RocketChatSessionRegistry;
+import io.github.camelrocketchat.session.SessionSettings;
+import io.github.camelrocketchat.session.StreamDelivery;
+import io.github.camelrocketchat.session.StreamRegistration;
+import io.github.camelrocketchat.ddp.Registration;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Subscribes to a stream or publication on the endpoint's shared session and delivers each event as an exchange,
+ * in order, on its own single-threaded executor: the socket and DDP threads never run a route.
+ *
+ * <p>Start fails (so a supervising route controller can retry) when the server is unreachable, the login fails,
+ * {@code roomName} does not resolve, or the server refuses the subscription.
+ */
+public class RocketChatConsumer extends DefaultConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(RocketChatConsumer.class);
+    private static final int CACHE_PER_ROOM = 1000;
+    private static final int CACHE_ROOMS = 1000;
+
+    private final ConsumerTarget target;
+    private final RocketChatBinding binding;
+    private final Set<MessageEvent> messageEvents;
+    private final boolean skipOwnMessages;
+
+    /** Created in doStart, used only on the delivery executor. */
+    private MessageEventClassifier classifier;
+    /** Set in doStart, cleared in doStop (Camel lifecycle thread); read by health checks. */
+    private volatile RocketChatSessionRegistry.Lease lease;
+    private volatile StreamRegistration subscription;
+    private volatile ExecutorService executor;
+    private volatile Registration sessionListener;
+    /** The logged-in user id, for skipOwnMessages; set in doStart. */
+    private volatile String ownUserId;
+
+    public RocketChatConsumer(RocketChatEndpoint endpoint, Processor processor, ConsumerTarget target) {
+        super(endpoint, processor);
+        this.target = target;
+        RocketChatConfiguration c = endpoint.getConfiguration();
+        this.binding = new RocketChatBinding(c, endpoint.getHeaderFilterStrategy());
+        this.messageEvents = MessageEvent.parseList(c.getMessageEvents());
+        this.skipOwnMessages = c.isSkipOwnMessages();
+    }
+
+    @Override
+    public RocketChatEndpoint getEndpoint() {
+        return (RocketChatEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        RocketChatEndpoint endpoint = getEndpoint();
+        if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
+            setHealthCheck(new RocketChatHealthCheck("camel", "rocketchat-consumer-" + getRouteId(), this::session, () -> subscription));
+        }
+        classifier = new MessageEventClassifier(CACHE_PER_ROOM, CACHE_ROOMS);
+        executor = endpoint.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "RocketChatConsumer[" + endpoint.getName() + "]");
+        try {
+            SessionSettings settings = endpoint.sessionSettings();
+            lease = endpoint.sessionRegistry().acquire(settings);
+            subscribe(lease.session(), settings);
+        } catch (Exception e) {
+            releaseAll();
+            throw e;
+        }
+    }
+
+    private void subscribe(RocketChatSession session, SessionSettings settings) throws Exception {
+        long timeout = settings.startTimeout().toMillis();
+        Awaits.await(session.start(), timeout, "Cannot open the Rocket.Chat session " + session.key().describe());
+        ownUserId = session.userId();
+        RocketChatConfiguration c = getEndpoint().getConfiguration();
+        String roomId = c.getRoomId();
+        if (c.getRoomName() != null && target.usesRoom()) {
+            roomId = Awaits.await(session.resolveRoom(c.getRoomName()), settings.methodTimeout().toMillis(),
+                    "Cannot resolve roomName '" + c.getRoomName() + "'");
+        }
+        subscription = switch (target.kind()) {
+            case STREAM -> session.subscribeStream(target.name(), target.eventName(roomId, session.userId()), this::onStreamEvent);
+            case PRESENCE -> session.subscribePresence(target.userIds(), this::onStreamEvent);
+            case PUBLICATION -> session.subscribePublication(target.name(), target.params(), target.collection(), this::onPublication);
+        };
+        sessionListener = session.addListener((reason, cause) -> getExceptionHandler().handleException(
+                "Rocket.Chat connection " + session.key().describe() + " lost (" + reason + "): this consumer receives nothing "
+                        + "until its route is restarted", new RocketChatException("Connection lost: " + reason, "connection-lost",
+                        reason, null, null, cause)));
+        Awaits.await(subscription.ready(), settings.methodTimeout().toMillis(),
+                "The server refused the subscription to " + describeTarget(roomId, session));
+        LOG.info("Subscribed to {} on {}", describeTarget(roomId, session), session.key().describe());
+    }
+
+    private String describeTarget(String roomId, RocketChatSession session) {
+        return switch (target.kind()) {
+            case STREAM -> target.name() + " " + target.eventName(roomId, session.userId());
+            case PRESENCE -> target.name() + " for " + target.userIds();
+            case PUBLICATION -> target.name() + " " + target.params() + " (collection " + target.collection() + ")";
+        };
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        releaseAll();
+        super.doStop();
+    }
+
+    private void releaseAll() {
+        Registration l = sessionListener;
+        sessionListener = null;
+        if (l != null) {
+            l.close();
+        }
+        StreamRegistration s = subscription;
+        subscription = null;
+        if (s != null) {
+            s.close();
+        }
+        ExecutorService e = executor;
+        executor = null;
+        if (e != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(e, TimeUnit.SECONDS.toMillis(10));
+        }
+        RocketChatSessionRegistry.Lease le = lease;
+        lease = null;
+        if (le != null) {
+            le.close();
+        }
+    }
+
+    /** The session in use, or null when stopped (health check). */
+    RocketChatSession session() {
+        RocketChatSessionRegistry.Lease le = lease;
+        return le == null ? null : le.session();
+    }
+
+    /** The subscription in use, or null (tests, health). */
+    StreamRegistration subscription() {
+        return subscription;
+    }
+
+    /** Called on the DDP callback thread: hand over and return. */
+    private void onStreamEvent(StreamDelivery delivery) {
+        submit(() -> deliverStreamEvent(delivery));
+    }
+
+    private void onPublication(PublicationChange change) {
+        submit(() -> deliver(exchange -> binding.fillPublicationExchange(exchange, target.name(), change)));
+    }
+
+    private void submit(Runnable task) {
+        ExecutorService e = executor;
+        if (e == null) {
+            return;
+        }
+        try {
+            e.execute(task);
+        } catch (RejectedExecutionException ex) {
+            LOG.debug("Event dropped: the consumer is stopping");
+        }
+    }
+
+    private void deliverStreamEvent(StreamDelivery delivery) {
+        MessageEvent event = null;
+        if (delivery.body() instanceof ChatMessage m && "stream-room-messages".equals(delivery.event().collection())) {
+            if (skipOwnMessages && ownUserId != null && ownUserId.equals(m.authorId())) {
+                return;
+            }
+            event = classifier.classify(m);
+            if (event == null) {
+                LOG.trace("Repeat of message {} dropped", m.id());
+                return;
+            }
+        } else if (delivery.body() instanceof DeletedMessage) {
+            event = MessageEvent.DELETED;
+        }
+        if (event != null && !messageEvents.contains(event)) {
+            return;
+        }
+        MessageEvent finalEvent = event;
+        deliver(exchange -> binding.fillStreamExchange(exchange, delivery, finalEvent));
+    }
+
+    private void deliver(java.util.function.Consumer<Exchange> fill) {
+        Exchange exchange = createExchange(false);
+        try {
+            fill.accept(exchange);
+            getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
+        } catch (Exception e) {
+            getExceptionHandler().handleException("Error processing a Rocket.Chat event", exchange, e);
+            releaseExchange(exchange, false);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.github.camelrocketchat;
+
+import io.github.camelrocketchat.ddp.LoginRequest;
+import io.github.camelrocketchat.ddp.WebSocketUrls;
+import io.github.camelrocketchat.session.ConnectionKey;
+import io.github.camelrocketchat.session.MessageEvent;
+import io.github.camelrocketchat.session.RocketChatSessionRegistry;
+import io.github.camelrocketchat.session.SessionSettings;
+import io.github.camelrocketchat.session.TransportMode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.spi.HeaderFilterStrategyAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.DefaultHeaderFilterStrategy;
+
+/**
+ * Subscribe to Rocket.Chat streams and publications, and call Rocket.Chat methods, over the Realtime API (DDP).
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "rocketchat", syntax = "rocketchat:name", title = "Rocket.Chat",
+             category = { Category.CHAT }, headersClass = RocketChatConstants.class)
+public class RocketChatEndpoint extends DefaultEndpoint implements EndpointServiceLocation, HeaderFilterStrategyAware {
+
+    @UriPath(description = "The DDP name. Consumer: the stream (stream-room-messages, stream-notify-room, stream-notify-user, "
+            + "stream-notify-logged, stream-notify-all, stream-user-presence, any other stream-*) or classic publication to subscribe to. "
+            + "Producer: the method to call (sendMessage, updateMessage, deleteMessage, setReaction, createChannel, createPrivateGroup, "
+            + "createDirectMessage, joinRoom, leaveRoom, getRoomRoles, subscriptions/get, rooms/get, UserPresence:setDefaultStatus, "
+            + "setUserStatus, loadHistory, loadMissedMessages, any other method) or stream-notify-room to send typing events.")
+    @Metadata(required = true)
+    private final String name;
+    @UriParam
+    private RocketChatConfiguration configuration;
+    @UriParam(label = "advanced", description = "Filters the headers the consumer sets and the headers the producer reads as "
+            + "per-exchange overrides.")
+    private HeaderFilterStrategy headerFilterStrategy = new DefaultHeaderFilterStrategy();
+
+    public RocketChatEndpoint(String uri, RocketChatComponent component, String name, RocketChatConfiguration configuration) {
+        super(uri, component);
+        this.name = name;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public RocketChatComponent getComponent() {
+        return (RocketChatComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        EndpointNames.validateForProducer(name);
+        return new RocketChatProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        ConsumerTarget target = ConsumerTarget.of(name, configuration);
+        RocketChatConsumer consumer = new RocketChatConsumer(this, processor, target);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** Checks the name and options; the message names the problem and the valid choices. */
+    void validate() {
+        EndpointNames.validateSyntax(name);
+        RocketChatConfiguration c = configuration;
+        if (c.getServerUrl() == null || c.getServerUrl().isBlank()) {
+            throw new IllegalArgumentException("serverUrl is required, e.g. https://chat.example.com or ws://localhost:3000/websocket");
+        }
+        WebSocketUrls.toWebSocketUri(c.getServerUrl());
+        if (c.getAuthToken() != null && c.getPassword() != null) {
+            throw new IllegalArgumentException("Set either password (with username) or authToken, not both");
+        }
+        if (c.getAuthToken() == null && (c.getUsername() == null || c.getPassword() == null)) {
+            throw new IllegalArgumentException("Credentials are required: username and password, or authToken "
+                    + "(a resume token or personal access token, with userId)");
+        }
+        TransportMode.parse(c.getTransport());
+        MessageEvent.parseList(c.getMessageEvents());
+        ConsumerTarget.parseParams(c.getParams());
+        positive("connectTimeout", c.getConnectTimeout());
+        positive("methodTimeout", c.getMethodTimeout());
+        positive("pingInterval", c.getPingInterval());
+        positive("pingTimeout", c.getPingTimeout());
+        positive("limit", c.getLimit());
+        if (c.getRoomId() != null && c.getRoomName() != null) {
+            throw new IllegalArgumentException("Set either roomId or roomName, not both");
+        }
+    }
+
+    private static void positive(String option, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(option + " must be positive, was " + value);
+        }
+    }
+
+    /** The settings of this endpoint's session (the key decides which endpoints share it). */
+    SessionSettings sessionSettings() throws Exception {
+        RocketChatConfiguration c = configuration;
+        SSLContext ssl = c.getSslContextParameters() == null ? null : c.getSslContextParameters().createSSLContext(getCamelContext());
+        LoginRequest login = c.getAuthToken() != null ? LoginRequest.resume(c.getAuthToken())
+                : LoginRequest.password(c.getUsername(), c.getPassword());
+        return new SessionSettings(ConnectionKey.of(c), WebSocketUrls.toWebSocketUri(c.getServerUrl()), login, ssl,
+                Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getPingInterval()),
+                Duration.ofMillis(c.getPingTimeout()), Duration.ofMillis(c.getMethodTimeout()));
+    }
+
+    RocketChatSessionRegistry sessionRegistry() {
+        return getComponent().getSessionRegistry();
+    }
+
+    TransportMode transportMode() {
+        return TransportMode.parse(configuration.getTransport());
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public RocketChatConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(RocketChatConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public HeaderFilterStrategy getHeaderFilterStrategy() {
+        return headerFilterStrategy;
+    }
+
+    @Override
+    public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
+        this.headerFilterStrategy = headerFilterStrategy;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        URI uri = WebSocketUrls.toWebSocketUri(configuration.getServerUrl());
+        return uri.toString();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "ddp";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        Map<String, String> meta = new LinkedHashMap<>();
+        if (configuration.getUsername() != null) {
+            meta.put("username", configuration.getUsername());
+        }
+        if (configuration.getUserId() != null) {
+            meta.put("userId", configuration.getUserId());
+        }
+        return meta.isEmpty() ? null : meta;
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.camelrocketchat;
+
+import io.github.camelrocketchat.session.RocketChatCall;
+import io.github.camelrocketchat.session.RocketChatSession;
+import io.github.camelrocketchat.session.RocketChatSessionRegistry;
+import io.github.camelrocketchat.session.SessionSettings;
+import io.github.camelrocketchat.session.TransportMode;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Calls a Rocket.Chat method per exchange, over DDP or REST (see {@code transport}). Never blocks the calling
+ * thread on a round trip and never throws from {@link #process(Exchange, AsyncCallback)}: failures are set on the
+ * exchange as {@link RocketChatException}s before the callback; completions run on this producer's executor,
+ * never on a socket or DDP thread.
+ */
+public class RocketChatProducer extends DefaultAsyncProducer {
+    private final RocketChatBinding binding;
+    /** Set in doStart, cleared in doStop (Camel lifecycle thread); read by process on any thread. */
+    private volatile RocketChatSessionRegistry.Lease lease;
+    private volatile ExecutorService executor;
+    private volatile RocketChatHealthCheck healthCheck;
+    private volatile WritableHealthCheckRepository healthRepository;
+
+    public RocketChatProducer(RocketChatEndpoint endpoint) {
+        super(endpoint);
+        this.binding = new RocketChatBinding(endpoint.getConfiguration(), endpoint.getHeaderFilterStrategy());
+    }
+
+    @Override
+    public RocketChatEndpoint getEndpoint() {
+        return (RocketChatEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        RocketChatEndpoint endpoint = getEndpoint();
+        executor = endpoint.getCamelContext().getExecutorServiceManager()
+                .newDefaultThreadPool(this, "RocketChatProducer[" + endpoint.getName() + "]");
+        try {
+            SessionSettings settings = endpoint.sessionSettings();
+            lease = endpoint.sessionRegistry().acquire(settings);
+            Awaits.await(lease.session().start(), settings.startTimeout().toMillis(),
+                    "Cannot open the Rocket.Chat session " + settings.key().describe());
+        } catch (Exception e) {
+            stopAll();
+            throw e;
+        }
+        if (endpoint.getComponent().isHealthCheckProducerEnabled()) {
+            healthRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                    WritableHealthCheckRepository.class);
+            if (healthRepository != null) {
+                healthCheck = new RocketChatHealthCheck("producers", "rocketchat-producer-" + endpoint.getName(), this::session, null);
+                healthRepository.addHealthCheck(healthCheck);
+            }
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        stopAll();
+        super.doStop();
+    }
+
+    private void stopAll() {
+        if (healthRepository != null && healthCheck != null) {
+            healthRepository.removeHealthCheck(healthCheck);
+        }
+        healthCheck = null;
+        healthRepository = null;
+        RocketChatSessionRegistry.Lease l = lease;
+        lease = null;
+        if (l != null) {
+            l.close();
+        }
+        ExecutorService e = executor;
+        executor = null;
+        if (e != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(e, TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    RocketChatSession session() {
+        RocketChatSessionRegistry.Lease l = lease;
+        return l == null ? null : l.session();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        ProducerInput input;
+        RocketChatSession session = session();
+        ExecutorService exec = executor;
+        try {
+            if (session == null || exec == null) {
+                throw new RocketChatException("The rocketchat producer " + getEndpoint().getName() + " is not started",
+                        "not-started", null, null, null, null);
+            }
+            input = binding.readInput(exchange, getEndpoint().getName());
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        TransportMode mode = getEndpoint().transportMode();
+        Duration timeout = Duration.ofMillis(getEndpoint().getConfiguration().getMethodTimeout());
+        CompletableFuture<String> room = input.roomName() != null
+                ? session.resolveRoom(input.roomName()) : CompletableFuture.completedFuture(input.roomId());
+        room.thenCompose(rid -> {
+            ProducerInput resolved = input.roomName() != null ? input.withRoomId(rid) : input;
+            RocketChatCall call = binding.toCall(resolved, session.username());
+            return session.invoke(call, mode, timeout).thenApply(result -> new Outcome(resolved, call, result));
+        }).whenCompleteAsync((outcome, failure) -> {
+            try {
+                if (failure != null) {
+                    exchange.setException(RocketChatErrors.map(failure, input.method()));
+                } else {
+                    binding.applyResult(exchange, outcome.input(), outcome.call(), outcome.result());
+                }
+            } catch (RuntimeException e) {
+                exchange.setException(RocketChatErrors.map(e, input.method()));
+            } finally {
+                callback.done(false);
+            }
+        }, task -> {
+            try {
+                exec.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the producer is stopping: complete here rather than leave the exchange hanging
+                task.run();
+            }
+        });
+        return false;
+    }
+
+    private record Outcome(ProducerInput input, RocketChatCall call, Object result) {
+    }
+}

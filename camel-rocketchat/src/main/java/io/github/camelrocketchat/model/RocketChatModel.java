@@ -1,0 +1,12 @@
+package io.github.camelrocketchat.model;
+
+import java.util.Map;
+
+/**
+ * A body the component produces. Every model record gives back a plain map (the wire document, dates as
+ * {@link java.time.Instant}); the type converters use it for {@code Map} and JSON conversions.
+ */
+public interface RocketChatModel {
+    /** The record as a plain, insertion-ordered map. */
+    Map<String, Object> toMap();
+}

@@ -1,0 +1,203 @@
+package io.github.camelrocketchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.camelrocketchat.model.ChatMessage;
+import io.github.camelrocketchat.model.WireFixtures;
+import io.github.camelrocketchat.session.FakeDdpConnection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Camel wiring over a scripted DDP connection: consumers, producers, the shared session, health and errors.
+ * (The same scenarios against the Rocket.Chat test server belong to the route tests of the follow-up.)
+ */
+class RocketChatRouteWiringTest extends CamelTestSupport {
+    private static final String SERVER = "serverUrl=ws://127.0.0.1:9/websocket&username=bot&password=pw";
+    private final List<FakeDdpConnection> sockets = new CopyOnWriteArrayList<>();
+    private final List<String> deliveryThreads = new CopyOnWriteArrayList<>();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext ctx = super.createCamelContext();
+        RocketChatComponent component = new RocketChatComponent();
+        component.setConnectionFactory(options -> {
+            FakeDdpConnection c = new FakeDdpConnection();
+            if (options.name().contains("down@")) {
+                c.connectFailure = new io.github.camelrocketchat.ddp.DdpException("Connection refused: " + options.url());
+            }
+            c.responder = call -> switch (call.method()) {
+                case "getRoomIdByNameOrId" -> "general".equals(call.params().get(0)) ? "GENERAL" : null;
+                case "sendMessage" -> {
+                    Map<String, Object> stored = new LinkedHashMap<>(WireFixtures.normal());
+                    stored.putAll(castMap(call.params().get(0)));
+                    yield stored;
+                }
+                case "joinRoom" -> throw FakeDdpConnection.error("error-not-allowed", "Not allowed", "joinRoom");
+                default -> null;
+            };
+            sockets.add(c);
+            return c;
+        });
+        ctx.addComponent("rocketchat", component);
+        return ctx;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rocketchat:stream-room-messages?" + SERVER + "&roomName=general").routeId("all")
+                        .process(e -> deliveryThreads.add(Thread.currentThread().getName()))
+                        .to("mock:all");
+                from("rocketchat:stream-room-messages?" + SERVER + "&roomId=GENERAL&messageEvents=edited,deleted").routeId("edits")
+                        .to("mock:edits");
+                from("direct:send").to("rocketchat:sendMessage?" + SERVER + "&roomId=GENERAL");
+                from("direct:join").to("rocketchat:joinRoom?" + SERVER);
+            }
+        };
+    }
+
+    private FakeDdpConnection socket() {
+        assertThat(sockets).hasSize(1);
+        return sockets.get(0);
+    }
+
+    @Test
+    void consumersAndProducersShareOneSocketAndOneSubscription() throws Exception {
+        FakeDdpConnection ddp = socket();
+        assertThat(ddp.logins).hasSize(1);
+        assertThat(ddp.subscriptions).singleElement().satisfies(s -> assertThat(s.params().get(0)).isEqualTo("GENERAL"));
+        assertThat(ddp.calls("getRoomIdByNameOrId")).hasSize(1);
+
+        MockEndpoint all = getMockEndpoint("mock:all");
+        MockEndpoint edits = getMockEndpoint("mock:edits");
+        all.expectedHeaderValuesReceivedInAnyOrder(RocketChatConstants.MESSAGE_EVENT, "created", "updated", "edited", "deleted");
+        edits.expectedHeaderValuesReceivedInAnyOrder(RocketChatConstants.MESSAGE_EVENT, "edited", "deleted");
+
+        ddp.emit("stream-room-messages", "GENERAL", WireFixtures.normal());
+        ddp.emit("stream-room-messages", "GENERAL", WireFixtures.normal()); // repeat: dropped
+        ddp.emit("stream-room-messages", "GENERAL", WireFixtures.withReactionsAndUrls());
+        ddp.emit("stream-room-messages", "GENERAL", WireFixtures.edited());
+        Map<String, Object> own = new LinkedHashMap<>(WireFixtures.threaded());
+        own.put("u", WireFixtures.user("uid-bot", "bot", "Bot"));
+        ddp.emit("stream-room-messages", "GENERAL", own); // own message: skipped
+        ddp.emit("stream-room-messages", "GENERAL", WireFixtures.deletedWithStatus());
+
+        MockEndpoint.assertIsSatisfied(context, 5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(all.getExchanges().get(0).getMessage().getBody()).isInstanceOf(ChatMessage.class);
+        assertThat(deliveryThreads).isNotEmpty().allMatch(n -> n.contains("RocketChatConsumer"));
+    }
+
+    @Test
+    void producerSendsAndMapsTheResult() {
+        Exchange out = template.send("direct:send", e -> e.getMessage().setBody("hello"));
+        assertThat(out.getException()).isNull();
+        ChatMessage sent = out.getMessage().getBody(ChatMessage.class);
+        assertThat(sent.roomId()).isEqualTo("GENERAL");
+        assertThat(out.getMessage().getHeader(RocketChatConstants.MESSAGE_ID)).isEqualTo(sent.id());
+        assertThat(socket().calls("sendMessage")).singleElement()
+                .satisfies(c -> assertThat(castMap(c.params().get(0))).containsEntry("msg", "hello"));
+        assertThat(sent.id()).isEqualTo(castMap(socket().calls("sendMessage").get(0).params().get(0)).get("_id"));
+    }
+
+    @Test
+    void methodErrorsBecomeExceptionsOnTheExchange() {
+        Exchange out = template.send("direct:join", e -> e.getMessage().setBody("GENERAL"));
+        assertThat(out.getException()).isInstanceOf(RocketChatNotAuthorizedException.class)
+                .hasMessage("joinRoom failed: Not allowed [error-not-allowed]");
+        Exchange noRoom = template.send("direct:send", e -> {
+            e.getMessage().setBody(42);
+        });
+        assertThat(noRoom.getException()).isInstanceOf(RocketChatInvalidInputException.class);
+    }
+
+    @Test
+    void stoppingRoutesReleasesTheSocketOnlyAtTheLast() throws Exception {
+        FakeDdpConnection ddp = socket();
+        context.getRouteController().stopRoute("all");
+        assertThat(ddp.closed).isFalse();
+        assertThat(ddp.subscriptions.get(0).unsubscribed).isFalse();
+        context.getRouteController().stopRoute("edits");
+        assertThat(ddp.subscriptions.get(0).unsubscribed).isTrue();
+        assertThat(ddp.closed).as("producers still hold the session").isFalse();
+        context.getRouteController().startRoute("edits");
+        assertThat(sockets).hasSize(1);
+        assertThat(ddp.activeSubscriptions()).hasSize(1);
+        context.stop();
+        assertThat(ddp.closed).isTrue();
+        assertThat(ddp.logouts).isEqualTo(1);
+    }
+
+    @Test
+    void healthIsUpWhileReadyAndDownWhenTheConnectionIsLost() {
+        RocketChatConsumer consumer = (RocketChatConsumer) context.getRoute("edits").getConsumer();
+        HealthCheck check = consumer.getHealthCheck();
+        HealthCheck.Result up = check.call();
+        assertThat(up.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(up.getDetails()).containsEntry("rocketchat.subscription.state", "ready")
+                .containsEntry("rocketchat.session.state", "ready");
+        assertThat(up.getDetails().toString()).doesNotContain("pw");
+
+        socket().drop("heartbeat timeout");
+        HealthCheck.Result down = check.call();
+        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("lost"));
+    }
+
+    @Test
+    void anUnknownRoomNameFailsTheStartNamingTheRoom() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rocketchat:stream-room-messages?" + SERVER + "&roomName=nowhere").routeId("nowhere").autoStartup(false).to("mock:x");
+            }
+        });
+        assertThatThrownBy(() -> context.getRouteController().startRoute("nowhere"))
+                .hasMessageContaining("Room 'nowhere' not found");
+        // nothing leaked: still the one shared subscription of the other routes, on the one socket
+        assertThat(socket().activeSubscriptions()).hasSize(1);
+        RocketChatComponent component = context.getComponent("rocketchat", RocketChatComponent.class);
+        assertThat(component.getSessionRegistry().size()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableServerFailsTheStartOfConsumersAndProducers() throws Exception {
+        String down = "serverUrl=ws://127.0.0.1:9/websocket&username=down&password=pw";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rocketchat:stream-notify-user?" + down + "&event=notification").routeId("c").autoStartup(false).to("mock:x");
+            }
+        });
+        assertThatThrownBy(() -> context.getRouteController().startRoute("c"))
+                .hasMessageContaining("Cannot open the Rocket.Chat session down@ws://127.0.0.1:9/websocket: Connection refused")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pw"));
+        // a producer starts (and fails) when its route is added to a running context
+        assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:p").routeId("p").to("rocketchat:sendMessage?" + down);
+            }
+        })).hasMessageContaining("Cannot open the Rocket.Chat session down@ws://127.0.0.1:9/websocket: Connection refused");
+        RocketChatComponent component = context.getComponent("rocketchat", RocketChatComponent.class);
+        assertThat(component.getSessionRegistry().size()).as("failed sessions are released").isEqualTo(1);
+        assertThat(sockets).filteredOn(s -> s.connectFailure != null).allMatch(s -> s.closed);
+    }
+}

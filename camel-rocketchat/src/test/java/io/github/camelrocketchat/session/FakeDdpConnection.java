@@ -1,0 +1,261 @@
+package io.github.camelrocketchat.session;
+
+import io.github.camelrocketchat.ddp.DdpCollectionListener;
+import io.github.camelrocketchat.ddp.DdpConnectionListener;
+import io.github.camelrocketchat.ddp.DdpDisconnect;
+import io.github.camelrocketchat.ddp.DdpException;
+import io.github.camelrocketchat.ddp.DdpMethodException;
+import io.github.camelrocketchat.ddp.DdpStreamListener;
+import io.github.camelrocketchat.ddp.DdpSubscription;
+import io.github.camelrocketchat.ddp.DdpSubscriptionListener;
+import io.github.camelrocketchat.ddp.LoginRequest;
+import io.github.camelrocketchat.ddp.LoginResult;
+import io.github.camelrocketchat.ddp.Registration;
+import io.github.camelrocketchat.ddp.StreamEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * A scripted {@link DdpConnection}: records calls and subscriptions, answers from a responder, and lets a test
+ * emit stream events, collection data and disconnects. Everything runs on the caller's thread.
+ */
+public final class FakeDdpConnection implements DdpConnection {
+    /** A recorded method call, completed by the responder (or by the test through {@code future}). */
+    public record Call(String method, List<Object> params, Duration timeout, CompletableFuture<Object> future) {
+    }
+
+    public final List<Call> calls = new CopyOnWriteArrayList<>();
+    public final List<FakeSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    public final List<LoginRequest> logins = new CopyOnWriteArrayList<>();
+    private final List<DdpConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, List<Map.Entry<String, DdpStreamListener>>> streamListeners = new ConcurrentHashMap<>();
+    private final Map<String, List<DdpCollectionListener>> collectionListeners = new ConcurrentHashMap<>();
+
+    /** Answers method calls: return a value, or throw to fail the call. Null return = no result. */
+    public volatile Function<Call, Object> responder = call -> null;
+    /** When true, subscriptions become ready at once. */
+    public volatile boolean autoReady = true;
+    /** When set, {@link #connect()} fails with it. */
+    public volatile RuntimeException connectFailure;
+    /** When set, {@link #login} fails with it. */
+    public volatile RuntimeException loginFailure;
+    public volatile String userId = "uid-bot";
+    public volatile boolean connected;
+    public volatile boolean closed;
+    public volatile int logouts;
+
+    @Override
+    public Registration addConnectionListener(DdpConnectionListener listener) {
+        connectionListeners.add(listener);
+        return () -> connectionListeners.remove(listener);
+    }
+
+    @Override
+    public CompletableFuture<String> connect() {
+        if (connectFailure != null) {
+            return CompletableFuture.failedFuture(connectFailure);
+        }
+        connected = true;
+        return CompletableFuture.completedFuture("sess-1");
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected && !closed;
+    }
+
+    @Override
+    public String sessionId() {
+        return connected ? "sess-1" : null;
+    }
+
+    @Override
+    public CompletableFuture<Object> call(String method, List<?> params, Duration timeout) {
+        CompletableFuture<Object> f = new CompletableFuture<>();
+        Call call = new Call(method, new ArrayList<>(params), timeout, f);
+        calls.add(call);
+        try {
+            Object result = responder.apply(call);
+            if (result != Pending.INSTANCE) {
+                f.complete(result);
+            }
+        } catch (RuntimeException e) {
+            f.completeExceptionally(e);
+        }
+        return f;
+    }
+
+    /** Responder result that leaves the call for the test to complete. */
+    public enum Pending { INSTANCE }
+
+    /** A method error as the server sends it. */
+    public static DdpMethodException error(Object code, String reason, String method) {
+        return new DdpMethodException(code, reason, null, reason + " [" + code + "]", method, "1");
+    }
+
+    @Override
+    public DdpSubscription subscribe(String name, List<?> params, DdpSubscriptionListener listener) {
+        FakeSubscription s = new FakeSubscription("sub-" + (subscriptions.size() + 1), name, new ArrayList<>(params), listener);
+        subscriptions.add(s);
+        if (autoReady) {
+            s.markReady();
+        }
+        return s;
+    }
+
+    @Override
+    public Registration onCollection(String collection, DdpCollectionListener listener) {
+        collectionListeners.computeIfAbsent(collection, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> collectionListeners.get(collection).remove(listener);
+    }
+
+    @Override
+    public Registration onStream(String collection, String eventName, DdpStreamListener listener) {
+        Map.Entry<String, DdpStreamListener> e = new java.util.AbstractMap.SimpleImmutableEntry<>(eventName, listener);
+        streamListeners.computeIfAbsent(collection, k -> new CopyOnWriteArrayList<>()).add(e);
+        return () -> streamListeners.get(collection).remove(e);
+    }
+
+    public int streamListenerCount() {
+        return streamListeners.values().stream().mapToInt(List::size).sum();
+    }
+
+    @Override
+    public CompletableFuture<LoginResult> login(LoginRequest request) {
+        logins.add(request);
+        if (loginFailure != null) {
+            return CompletableFuture.failedFuture(loginFailure);
+        }
+        return CompletableFuture.completedFuture(new LoginResult(userId, "token-" + userId, null, "password"));
+    }
+
+    @Override
+    public CompletableFuture<Void> logout() {
+        logouts++;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        connected = false;
+    }
+
+    // ---- driving the fake ----
+
+    /** Emits a stream event as the DDP client would: to listeners of its (collection, eventName) and of the collection. */
+    public void emit(StreamEvent event) {
+        for (Map.Entry<String, DdpStreamListener> e : streamListeners.getOrDefault(event.collection(), List.of())) {
+            if (e.getKey() == null || Objects.equals(e.getKey(), event.eventName())) {
+                e.getValue().onEvent(event);
+            }
+        }
+    }
+
+    public void emit(String stream, String eventName, Object... args) {
+        emit(new StreamEvent(stream, eventName, List.of(args), "id", null));
+    }
+
+    public void added(String collection, String id, Map<String, Object> fields) {
+        collectionListeners.getOrDefault(collection, List.of()).forEach(l -> l.added(collection, id, fields));
+    }
+
+    public void changed(String collection, String id, Map<String, Object> fields, List<String> cleared) {
+        collectionListeners.getOrDefault(collection, List.of()).forEach(l -> l.changed(collection, id, fields, cleared));
+    }
+
+    public void removed(String collection, String id) {
+        collectionListeners.getOrDefault(collection, List.of()).forEach(l -> l.removed(collection, id));
+    }
+
+    public void drop(String reason) {
+        connected = false;
+        DdpDisconnect d = new DdpDisconnect(false, 1006, reason, null);
+        connectionListeners.forEach(l -> l.onDisconnected(d));
+    }
+
+    public List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    public List<FakeSubscription> activeSubscriptions() {
+        return subscriptions.stream().filter(s -> !s.stopped().isDone()).toList();
+    }
+
+    /** A subscription the test can make ready or end. */
+    public static final class FakeSubscription implements DdpSubscription {
+        private final String id;
+        private final String name;
+        private final List<Object> params;
+        private final DdpSubscriptionListener listener;
+        private final CompletableFuture<Void> ready = new CompletableFuture<>();
+        private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+        public volatile boolean unsubscribed;
+
+        FakeSubscription(String id, String name, List<Object> params, DdpSubscriptionListener listener) {
+            this.id = id;
+            this.name = name;
+            this.params = params;
+            this.listener = listener;
+        }
+
+        public void markReady() {
+            if (ready.complete(null)) {
+                listener.onReady(this);
+            }
+        }
+
+        /** The server ends it: nosub with or without an error. */
+        public void nosub(DdpException error) {
+            if (error != null) {
+                ready.completeExceptionally(error);
+                stopped.completeExceptionally(error);
+            } else {
+                ready.completeExceptionally(new DdpException("the server ended subscription " + id));
+                stopped.complete(null);
+            }
+            listener.onStopped(this, error);
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public List<Object> params() {
+            return params;
+        }
+
+        @Override
+        public CompletableFuture<Void> ready() {
+            return ready;
+        }
+
+        @Override
+        public CompletableFuture<Void> stopped() {
+            return stopped;
+        }
+
+        @Override
+        public void stop() {
+            if (!stopped.isDone()) {
+                unsubscribed = true;
+                stopped.complete(null);
+                listener.onStopped(this, null);
+            }
+        }
+    }
+}

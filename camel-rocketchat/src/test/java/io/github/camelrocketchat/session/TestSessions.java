@@ -1,0 +1,21 @@
+package io.github.camelrocketchat.session;
+
+import io.github.camelrocketchat.ddp.LoginRequest;
+import java.net.URI;
+import java.time.Duration;
+
+/** Session settings for tests (nothing listens on the URL: DDP goes through a fake). */
+public final class TestSessions {
+    private TestSessions() {
+    }
+
+    public static SessionSettings settings(String username, String password) {
+        return settings("ws://127.0.0.1:9/websocket", username, password);
+    }
+
+    public static SessionSettings settings(String url, String username, String password) {
+        ConnectionKey key = new ConnectionKey(url, username, null, "password", Integer.toHexString(password.hashCode()), null);
+        return new SessionSettings(key, URI.create(url), LoginRequest.password(username, password), null,
+                Duration.ofSeconds(2), Duration.ofSeconds(25), Duration.ofSeconds(10), Duration.ofSeconds(2));
+    }
+}
