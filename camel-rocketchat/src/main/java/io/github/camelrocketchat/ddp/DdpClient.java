@@ -55,6 +55,8 @@ public final class DdpClient implements AutoCloseable {
     private final DefaultScheduler ownedScheduler;
     /** Non-null when the client made its callback thread (and so must stop it). */
     private final ExecutorService ownedCallbackExecutor;
+    /** That thread, once started; lets close() avoid waiting for itself when a listener calls it. */
+    private volatile Thread ownedCallbackThread;
     private final ListenerRegistry listeners;
     private final BadFrames badFrames;
     private final ConnectionEngine engine;
@@ -81,6 +83,7 @@ public final class DdpClient implements AutoCloseable {
             this.ownedCallbackExecutor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, options.name() + "-callbacks");
                 t.setDaemon(true);
+                ownedCallbackThread = t;
                 return t;
             });
         }
@@ -285,7 +288,7 @@ public final class DdpClient implements AutoCloseable {
         if (ownedCallbackExecutor != null) {
             // already submitted callbacks (the failures close() just caused) still run
             ownedCallbackExecutor.shutdown();
-            if (!Thread.currentThread().getName().equals(options.name() + "-callbacks")) {
+            if (Thread.currentThread() != ownedCallbackThread) {
                 try {
                     ownedCallbackExecutor.awaitTermination(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {

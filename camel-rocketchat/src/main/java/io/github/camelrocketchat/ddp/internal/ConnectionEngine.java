@@ -7,9 +7,7 @@ import io.github.camelrocketchat.ddp.DdpDisconnect;
 import io.github.camelrocketchat.ddp.DdpException;
 import io.github.camelrocketchat.ddp.DdpTimeoutException;
 import io.github.camelrocketchat.ddp.Scheduler;
-import io.github.camelrocketchat.ddp.protocol.BadFrameException;
 import io.github.camelrocketchat.ddp.protocol.DdpCodec;
-import io.github.camelrocketchat.ddp.protocol.DdpMessage;
 import io.github.camelrocketchat.ddp.protocol.DdpMessage.*;
 import io.github.camelrocketchat.ddp.transport.Transport;
 import io.github.camelrocketchat.ddp.transport.TransportFactory;
@@ -36,8 +34,7 @@ public final class ConnectionEngine {
     private final TransportFactory.TransportSettings settings;
     private final Scheduler scheduler;
     private final Callbacks callbacks;
-    private final PendingCalls calls;
-    private final SubscriptionRegistry subscriptions;
+    private final Requests requests;
     private final ListenerRegistry listeners;
     private final BadFrames badFrames;
     private final Consumer<CompletableFuture<String>> attemptEnded;
@@ -60,12 +57,12 @@ public final class ConnectionEngine {
                 options.sslContext());
         this.scheduler = scheduler;
         this.callbacks = callbacks;
-        this.calls = new PendingCalls();
-        this.subscriptions = new SubscriptionRegistry(callbacks);
+        this.requests = new Requests(scheduler, callbacks);
         this.listeners = listeners;
         this.badFrames = badFrames;
         this.attemptEnded = attemptEnded;
-        this.router = new InboundRouter(this, calls, subscriptions, listeners, callbacks, badFrames);
+        this.router = new InboundRouter(this, requests.calls(), requests.subscriptions(), listeners, callbacks,
+                badFrames);
     }
 
     public String sessionId() {
@@ -111,7 +108,7 @@ public final class ConnectionEngine {
         }
     }
 
-    private void connected(Connection c, String session) {
+    void connected(Connection c, String session) {
         if (c.connected) {
             LOG.debug("{}: ignoring a second 'connected'", name);
             return;
@@ -125,20 +122,13 @@ public final class ConnectionEngine {
                             new DdpTimeoutException(reason)), null, true));
             c.heartbeat.start();
         }
-        for (PendingCalls.Call call : calls.unsent()) {
-            send(c, call.frame());
-            call.markSent();
-        }
-        for (Subscription s : subscriptions.queued()) {
-            send(c, s.frame());
-            subscriptions.sent(s);
-        }
+        requests.flush(frame -> send(c, frame));
         LOG.debug("{}: connected, session {}, DDP version {}", name, session, c.version);
         callbacks.complete(c.attempt, session);
         listeners.connected(session);
     }
 
-    private void failed(Connection c, String version) {
+    void failed(Connection c, String version) {
         if (c.connected) {
             LOG.debug("{}: ignoring 'failed' on a connected socket", name);
             return;
@@ -192,7 +182,7 @@ public final class ConnectionEngine {
             end(current, new DdpDisconnect(true, 1000, "client closed", null),
                     new DdpConnectionClosedException("The DDP client was closed while connecting"), true);
         }
-        failEverything("the DDP client was closed", null);
+        requests.failAll("the DDP client was closed", null);
     }
 
     /**
@@ -213,7 +203,7 @@ public final class ConnectionEngine {
         if (!c.connected) {
             callbacks.fail(c.attempt, attemptFailure);
         }
-        failEverything(d.reason(), d.cause());
+        requests.failAll(d.reason(), d.cause());
         if (c.connected) {
             if (d.requested()) {
                 LOG.debug("{}: closed", name);
@@ -224,79 +214,44 @@ public final class ConnectionEngine {
         }
     }
 
-    private void failEverything(String why, Throwable cause) {
-        for (PendingCalls.Call call : calls.drainAll()) {
-            callbacks.fail(call.future(), new DdpConnectionClosedException("Connection closed before the result of '"
-                    + call.method() + "' (id " + call.id() + ") arrived: " + why, cause));
-        }
-        subscriptions.endAll(s -> new DdpConnectionClosedException("Connection closed; subscription '" + s.name()
-                + "' (id " + s.id() + ") ended: " + why, cause));
-    }
-
     // ---- calls and subscriptions --------------------------------------------------------------------------
 
     public void enqueueCall(PendingCalls.Call call) {
         if (closed) {
             callbacks.fail(call.future(), new DdpConnectionClosedException("The DDP client is closed; '"
                     + call.method() + "' (id " + call.id() + ") was not sent"));
-            return;
-        }
-        calls.add(call);
-        call.timer(scheduler.schedule(call.timeout(), () -> callTimedOut(call)));
-        Connection c = current;
-        if (c != null && c.connected) {
-            send(c, call.frame());
-            call.markSent();
-        }
-    }
-
-    private void callTimedOut(PendingCalls.Call call) {
-        if (calls.expire(call) != null) {
-            callbacks.fail(call.future(), new DdpTimeoutException("Method '" + call.method() + "' (id " + call.id()
-                    + ") got no result within " + Durations.human(call.timeout())
-                    + (call.sent() ? "" : "; it was never sent because the client was not connected")));
+        } else {
+            requests.call(call, out());
         }
     }
 
     public void enqueueSubscription(Subscription s) {
-        subscriptions.add(s);
+        requests.subscribe(s, closed ? null : out());
         if (closed) {
-            subscriptions.endAll(x -> new DdpConnectionClosedException("The DDP client is closed; subscription '"
-                    + x.name() + "' (id " + x.id() + ") was not sent"));
-            return;
-        }
-        Connection c = current;
-        if (c != null && c.connected) {
-            send(c, s.frame());
-            subscriptions.sent(s);
+            requests.failAll("the DDP client is closed", null);
         }
     }
 
     public void stopSubscription(Subscription s) {
+        requests.stop(s, out());
+    }
+
+    /** Sends on the current socket when it is connected; null otherwise. */
+    private Consumer<String> out() {
         Connection c = current;
-        if (subscriptions.stop(s) && c != null && c.connected) {
-            send(c, DdpCodec.encode(new Unsub(s.id())));
-        }
+        return c != null && c.connected ? frame -> send(c, frame) : null;
     }
 
     // ---- inbound ------------------------------------------------------------------------------------------
 
     void frame(Connection c, String text) {
-        if (c != current) {
-            return;
+        if (c == current) {
+            FrameLog.inbound(name, text);
+            if (c.heartbeat != null) {
+                c.heartbeat.frameReceived();
+            }
+            router.frame(c, text);
         }
-        FrameLog.inbound(name, text);
-        if (c.heartbeat != null) {
-            c.heartbeat.frameReceived();
-        }
-        DdpMessage m;
-        try {
-            m = DdpCodec.decode(text);
-        } catch (BadFrameException e) {
-            badFrame(e);
-            return;
-        }
-        router.route(c, m);
     }
 
     void binaryFrame(Connection c, int length) {
@@ -306,25 +261,6 @@ public final class ConnectionEngine {
             }
             badFrames.record(BadFrameKind.BINARY, "a binary WebSocket frame of " + length + " bytes (DDP is text only)");
         }
-    }
-
-    private void badFrame(BadFrameException e) {
-        badFrames.record(e.kind(), e.getMessage());
-        PendingCalls.Call call = "result".equals(e.msg()) && e.id() != null ? calls.resolve(e.id()) : null;
-        if (call != null) {
-            callbacks.fail(call.future(), new DdpException("Malformed result for '" + call.method() + "' (id "
-                    + call.id() + "): " + e.getMessage()));
-        }
-    }
-
-    // hooks for InboundRouter
-
-    void onConnected(Connection c, String session) {
-        connected(c, session);
-    }
-
-    void onFailed(Connection c, String version) {
-        failed(c, version);
     }
 
     String name() {

@@ -2,6 +2,8 @@ package io.github.camelrocketchat.ddp.internal;
 
 import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpException;
+import io.github.camelrocketchat.ddp.protocol.BadFrameException;
+import io.github.camelrocketchat.ddp.protocol.DdpCodec;
 import io.github.camelrocketchat.ddp.protocol.DdpMessage;
 import io.github.camelrocketchat.ddp.protocol.DdpMessage.*;
 import java.util.Map;
@@ -33,8 +35,25 @@ final class InboundRouter {
         this.badFrames = badFrames;
     }
 
+    /** Decodes one text frame and routes it; a bad frame is counted (and fails the call it answers, if any). */
+    void frame(Connection c, String text) {
+        DdpMessage m;
+        try {
+            m = DdpCodec.decode(text);
+        } catch (BadFrameException e) {
+            badFrames.record(e.kind(), e.getMessage());
+            PendingCalls.Call call = "result".equals(e.msg()) && e.id() != null ? calls.resolve(e.id()) : null;
+            if (call != null) {
+                callbacks.fail(call.future(), new DdpException("Malformed result for '" + call.method() + "' (id "
+                        + call.id() + "): " + e.getMessage()));
+            }
+            return;
+        }
+        route(c, m);
+    }
+
     /** Most frequent types first: this runs for every frame. */
-    void route(Connection c, DdpMessage m) {
+    private void route(Connection c, DdpMessage m) {
         if (m instanceof Changed x) {
             listeners.changed(x);
         } else if (m instanceof Result x) {
@@ -55,9 +74,9 @@ final class InboundRouter {
             subscriptions.nosub(x.id(), x.error() == null ? null
                     : Errors.toException(x.error(), subscriptions.nameOf(x.id()), x.id()));
         } else if (m instanceof Connected x) {
-            engine.onConnected(c, x.session());
+            engine.connected(c, x.session());
         } else if (m instanceof Failed x) {
-            engine.onFailed(c, x.version());
+            engine.failed(c, x.version());
         } else if (m instanceof AddedBefore x) {
             listeners.addedBefore(x);
         } else if (m instanceof MovedBefore x) {
