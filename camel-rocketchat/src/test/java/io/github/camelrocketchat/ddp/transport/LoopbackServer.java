@@ -33,7 +33,21 @@ final class LoopbackServer implements AutoCloseable {
     private volatile BiConsumer<Session, String> onText = (s, t) -> { };
 
     LoopbackServer() throws Exception {
-        ServerConnector connector = new ServerConnector(server);
+        this(null, null);
+    }
+
+    /** With a PKCS#12 key store: a TLS server ({@code wss://}). */
+    LoopbackServer(java.nio.file.Path keyStore, String password) throws Exception {
+        ServerConnector connector;
+        if (keyStore == null) {
+            connector = new ServerConnector(server);
+        } else {
+            org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            tls.setKeyStorePath(keyStore.toString());
+            tls.setKeyStorePassword(password);
+            tls.setKeyStoreType("PKCS12");
+            connector = new ServerConnector(server, tls);
+        }
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -51,7 +65,7 @@ final class LoopbackServer implements AutoCloseable {
                     }).build());
         });
         server.start();
-        uri = URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/websocket");
+        uri = URI.create((keyStore == null ? "ws" : "wss") + "://127.0.0.1:" + connector.getLocalPort() + "/websocket");
     }
 
     URI uri() {
@@ -60,7 +74,7 @@ final class LoopbackServer implements AutoCloseable {
 
     /** The http:// form of the server URL (the client appends /websocket). */
     String httpUrl() {
-        return "http://127.0.0.1:" + uri.getPort();
+        return ("wss".equals(uri.getScheme()) ? "https" : "http") + "://127.0.0.1:" + uri.getPort();
     }
 
     void onText(BiConsumer<Session, String> handler) {
