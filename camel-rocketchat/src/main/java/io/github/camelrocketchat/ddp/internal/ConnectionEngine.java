@@ -136,7 +136,9 @@ public final class ConnectionEngine {
         if (version != null && SUPPORTED_VERSIONS.contains(version) && !c.renegotiated && !version.equals(c.version)) {
             LOG.debug("{}: server asks for DDP version {}; reconnecting with it", name, version);
             current = null;
-            c.transport.close(1000, "DDP version renegotiation");
+            if (c.transport != null) {
+                c.transport.close(1000, "DDP version renegotiation");
+            }
             Connection next = new Connection(c.attempt, version, true);
             next.connectTimer = c.connectTimer;
             dial(next);
@@ -274,6 +276,11 @@ public final class ConnectionEngine {
     // ---- outbound -----------------------------------------------------------------------------------------
 
     private void send(Connection c, String frame) {
+        if (c.transport == null) {
+            // only with a transport that breaks the contract (a frame before onOpen)
+            LOG.debug("{}: dropping an outbound frame: the socket has not reported itself open", name);
+            return;
+        }
         FrameLog.outbound(name, frame);
         CompletableFuture<Void> f;
         try {

@@ -39,7 +39,13 @@ public final class TyrusTransportFactory implements TransportFactory {
                 t.setDaemon(true);
                 return t;
             });
+    /** Set by {@link #close()}. */
     private volatile boolean closed;
+
+    /** A factory of its own (close it when done); most users want {@link #shared()}. */
+    public TyrusTransportFactory() {
+        // the ClientManager and the handshake pool are created with the fields
+    }
 
     private static final class Shared {
         static final TyrusTransportFactory INSTANCE = new TyrusTransportFactory();
