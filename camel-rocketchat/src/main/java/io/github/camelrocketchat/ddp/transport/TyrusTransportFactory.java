@@ -30,6 +30,8 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
  */
 public final class TyrusTransportFactory implements TransportFactory {
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** See {@link #readBufferCap(int)}. */
+    static final int MIN_READ_BUFFER_CAP = 4 * 1024 * 1024;
 
     private final ClientManager manager = ClientManager.createClient();
     /** Waits for handshakes (Tyrus only offers a blocking Future); threads end after a minute idle. */
@@ -66,7 +68,7 @@ public final class TyrusTransportFactory implements TransportFactory {
             return CompletableFuture.failedFuture(new IllegalArgumentException("Not a WebSocket URI: " + uri));
         }
         CompletableFuture<Transport> opened = new CompletableFuture<>();
-        TyrusTransport transport = new TyrusTransport(listener, opened);
+        TyrusTransport transport = new TyrusTransport(listener, opened, settings.maxFrameSize());
         Future<Session> handshake;
         try {
             synchronized (manager) {
@@ -82,13 +84,25 @@ public final class TyrusTransportFactory implements TransportFactory {
 
     private static void configure(Map<String, Object> p, TransportSettings settings) {
         p.put(ClientProperties.HANDSHAKE_TIMEOUT, (int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()));
-        p.put(ClientProperties.INCOMING_BUFFER_SIZE, settings.maxFrameSize());
+        p.put(ClientProperties.INCOMING_BUFFER_SIZE, readBufferCap(settings.maxFrameSize()));
         SSLContext ssl = settings.sslContext();
         if (ssl != null) {
             p.put(ClientProperties.SSL_ENGINE_CONFIGURATOR, new SslEngineConfigurator(ssl, true, false, false));
         } else {
             p.remove(ClientProperties.SSL_ENGINE_CONFIGURATOR);
         }
+    }
+
+    /**
+     * Tyrus's INCOMING_BUFFER_SIZE caps its read buffer. Tyrus 2.2.2 closes the socket (1011) when buffered data
+     * grows past it, but when a single network read is already larger it throws into Grizzly and the socket
+     * silently stops reading (seen with a 64 KiB cap and 100 KB frames). Reads are bounded by the socket
+     * receive buffer, so a cap of at least {@link #MIN_READ_BUFFER_CAP} avoids that path; {@link TyrusTransport}
+     * enforces the exact maxFrameSize on whole messages.
+     */
+    static int readBufferCap(int maxFrameSize) {
+        // 14 bytes: the largest WebSocket frame header
+        return (int) Math.min(Integer.MAX_VALUE, Math.max((long) maxFrameSize + 14, MIN_READ_BUFFER_CAP));
     }
 
     private static void await(URI uri, Future<Session> handshake, CompletableFuture<Transport> opened, Duration timeout) {

@@ -131,10 +131,28 @@ class TyrusTransportTest {
     void aFrameOverMaxFrameSizeClosesTheSocket() throws Exception {
         open(64 * 1024);
         assertThat(events.next()).isEqualTo("open");
-        server.session().getBasicRemote().sendText("y".repeat(100 * 1024));
-        String end = events.next();
-        assertThat(end).startsWith("close 10");
+        server.session().getBasicRemote().sendText("y".repeat(64 * 1024));
+        assertThat(events.texts.poll(10, TimeUnit.SECONDS)).as("exactly maxFrameSize passes").hasSize(64 * 1024);
+        server.session().getBasicRemote().sendText("\u00e9".repeat(32 * 1024 + 1)); // 64 KiB + 2 bytes of UTF-8
+        assertThat(events.next()).isEqualTo("close 1009");
+        assertThat(server.closeReason().getCloseCode().getCode()).isEqualTo(1009);
+        assertThat(server.closeReason().getReasonPhrase()).contains("exceeds maxFrameSize 65536");
         assertThat(events.texts).isEmpty();
+    }
+
+    @Test
+    void aBinaryFrameOverMaxFrameSizeClosesTheSocketToo() throws Exception {
+        open(2048);
+        assertThat(events.next()).isEqualTo("open");
+        server.session().getBasicRemote().sendBinary(ByteBuffer.wrap(new byte[4096]));
+        assertThat(events.next()).isEqualTo("close 1009");
+    }
+
+    @Test
+    void tyrusReadBufferCapIsNeverBelowFourMegabytes() {
+        assertThat(TyrusTransportFactory.readBufferCap(1024)).isEqualTo(TyrusTransportFactory.MIN_READ_BUFFER_CAP);
+        assertThat(TyrusTransportFactory.readBufferCap(64 * 1024 * 1024)).isEqualTo(64 * 1024 * 1024 + 14);
+        assertThat(TyrusTransportFactory.readBufferCap(Integer.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test
