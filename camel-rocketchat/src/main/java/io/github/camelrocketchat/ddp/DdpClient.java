@@ -4,7 +4,6 @@ import io.github.camelrocketchat.ddp.internal.BadFrames;
 import io.github.camelrocketchat.ddp.internal.Callbacks;
 import io.github.camelrocketchat.ddp.internal.ConnectionEngine;
 import io.github.camelrocketchat.ddp.internal.DefaultScheduler;
-import io.github.camelrocketchat.ddp.internal.Errors;
 import io.github.camelrocketchat.ddp.internal.ListenerRegistry;
 import io.github.camelrocketchat.ddp.internal.Logins;
 import io.github.camelrocketchat.ddp.internal.PendingCalls;
@@ -214,45 +213,7 @@ public final class DdpClient implements AutoCloseable {
      * callback executor).
      */
     public CompletableFuture<LoginResult> login(LoginRequest request, Supplier<String> totpCode) {
-        Map<String, Object> params = Logins.params(Objects.requireNonNull(request, "request"));
-        CompletableFuture<LoginResult> out = new CompletableFuture<>();
-        call("login", List.of(params)).whenComplete((result, error) -> {
-            Throwable cause = error == null ? null : Errors.unwrap(error);
-            if (cause instanceof DdpMethodException m && "totp-required".equals(m.getErrorCode()) && totpCode != null) {
-                retryWithTotp(params, totpCode, out);
-            } else {
-                completeLogin(out, result, cause);
-            }
-        });
-        return out;
-    }
-
-    private void retryWithTotp(Map<String, Object> params, Supplier<String> totpCode, CompletableFuture<LoginResult> out) {
-        String code;
-        try {
-            code = totpCode.get();
-        } catch (RuntimeException e) {
-            out.completeExceptionally(new DdpException("The TOTP code supplier failed", e));
-            return;
-        }
-        if (code == null || code.isBlank()) {
-            out.completeExceptionally(new DdpException("The server asked for a TOTP code but the supplier gave none"));
-            return;
-        }
-        call("login", List.of(Logins.totp(params, code.trim())))
-                .whenComplete((result, error) -> completeLogin(out, result, error == null ? null : Errors.unwrap(error)));
-    }
-
-    private static void completeLogin(CompletableFuture<LoginResult> out, Object result, Throwable error) {
-        if (error != null) {
-            out.completeExceptionally(error);
-            return;
-        }
-        try {
-            out.complete(Logins.result(result));
-        } catch (DdpException e) {
-            out.completeExceptionally(e);
-        }
+        return Logins.login(this::call, Objects.requireNonNull(request, "request"), totpCode);
     }
 
     /** Calls {@code logout}. */
