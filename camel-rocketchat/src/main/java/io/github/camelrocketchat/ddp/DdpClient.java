@@ -67,6 +67,7 @@ public final class DdpClient implements AutoCloseable {
     /** Set once by {@link #close()}; written under {@link #lock}. */
     private volatile boolean closed;
 
+    /** Creates the client (no socket yet: see {@link #connect()}) and, unless the options give them, its threads. */
     public DdpClient(DdpClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
         if (options.scheduler() != null) {
@@ -111,7 +112,7 @@ public final class DdpClient implements AutoCloseable {
      * connected returns the same future; after the connection ended it opens a new socket.
      */
     public CompletableFuture<String> connect() {
-        CompletableFuture<String> f;
+        CompletableFuture<String> f = new CompletableFuture<>();
         synchronized (lock) {
             if (closed) {
                 return CompletableFuture.failedFuture(new DdpConnectionClosedException("The DDP client is closed"));
@@ -119,10 +120,8 @@ public final class DdpClient implements AutoCloseable {
             if (attempt != null) {
                 return attempt;
             }
-            f = new CompletableFuture<>();
             attempt = f;
-            CompletableFuture<String> opening = f;
-            scheduler.execute(() -> engine.open(opening));
+            scheduler.execute(() -> engine.open(f));
         }
         return f;
     }
