@@ -52,6 +52,7 @@ public final class DdpClientOptions {
         return url;
     }
 
+    /** Deadline for opening the WebSocket and completing the DDP handshake together. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
@@ -71,6 +72,7 @@ public final class DdpClientOptions {
         return methodTimeout;
     }
 
+    /** Largest inbound message in bytes (UTF-8); a larger one closes the connection with 1009. */
     public int maxFrameSize() {
         return maxFrameSize;
     }

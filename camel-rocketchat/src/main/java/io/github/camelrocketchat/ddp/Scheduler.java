@@ -19,7 +19,10 @@ public interface Scheduler extends AutoCloseable {
     /** Monotonic time in nanoseconds (virtual in tests). */
     long nanoTime();
 
-    /** Stops the thread; pending tasks are dropped. Idempotent. */
+    /**
+     * Stops the thread: tasks already submitted with {@link #execute} still run, delayed tasks are dropped,
+     * later submissions are ignored. Idempotent.
+     */
     @Override
     void close();
 

@@ -19,11 +19,11 @@ public final class WebSocketUrls {
         try {
             in = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid Rocket.Chat server URL '" + url + "': " + e.getReason());
+            throw new IllegalArgumentException("Invalid Rocket.Chat server URL '" + masked(url) + "': " + e.getReason());
         }
         String scheme = in.getScheme() == null ? "" : in.getScheme().toLowerCase(Locale.ROOT);
         if (in.getHost() == null) {
-            throw new IllegalArgumentException("Invalid Rocket.Chat server URL '" + url + "': no host");
+            throw new IllegalArgumentException("Invalid Rocket.Chat server URL '" + masked(url) + "': no host");
         }
         if (in.getRawUserInfo() != null || in.getRawQuery() != null || in.getRawFragment() != null) {
             throw new IllegalArgumentException("Rocket.Chat server URL must not carry user info, a query or a fragment: "
@@ -46,7 +46,12 @@ public final class WebSocketUrls {
         try {
             return new URI(wsScheme, null, in.getHost(), in.getPort(), path + "/websocket", null, null);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid Rocket.Chat server URL '" + url + "': " + e.getReason());
+            throw new IllegalArgumentException("Invalid Rocket.Chat server URL '" + masked(url) + "': " + e.getReason());
         }
+    }
+
+    /** The URL for an error message: user info, query and fragment (where credentials hide) masked. */
+    private static String masked(String url) {
+        return url.replaceAll("//[^/]*@", "//***@").replaceAll("[?#].*$", "?***");
     }
 }

@@ -16,6 +16,13 @@ public interface Transport {
      * return at once. After {@code onClose} or {@code onError} nothing else is called.
      */
     interface Listener {
+        /**
+         * The WebSocket is open. Implementations call it before any other event of this socket, so that a frame
+         * arriving right after the upgrade (a server {@code ping}) can already be answered.
+         */
+        default void onOpen(Transport transport) {
+        }
+
         void onText(String text);
 
         /** Binary frames are not part of DDP; the client reports and drops them. */

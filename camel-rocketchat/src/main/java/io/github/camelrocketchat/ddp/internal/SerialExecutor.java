@@ -1,0 +1,67 @@
+package io.github.camelrocketchat.ddp.internal;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks one at a time, in submission order, on a delegate executor that may have many threads. This is
+ * what keeps listener delivery in frame order when the user gives a thread pool as callback executor.
+ *
+ * <p>A task that throws is logged and does not stop the ones after it.
+ */
+public final class SerialExecutor implements Executor {
+    private static final Logger LOG = LoggerFactory.getLogger(SerialExecutor.class);
+
+    private final Executor delegate;
+    /** Tasks not yet run; any thread adds, the draining thread polls. */
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    /** True while a drain is submitted to, or running on, the delegate. */
+    private final AtomicBoolean draining = new AtomicBoolean();
+
+    public SerialExecutor(Executor delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
+        if (draining.compareAndSet(false, true)) {
+            try {
+                delegate.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                draining.set(false);
+                int dropped = tasks.size();
+                tasks.clear();
+                LOG.debug("Callback executor rejected work (shut down?); dropped {} callback(s)", dropped);
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    LOG.warn("A DDP listener threw; delivery goes on with the next event", e);
+                }
+            }
+        } finally {
+            draining.set(false);
+        }
+        // a task may have been added after the last poll but before the flag was cleared
+        if (!tasks.isEmpty()) {
+            scheduleDrain();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.github.camelrocketchat.ddp.internal;
+
+import io.github.camelrocketchat.ddp.DdpException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live subscriptions by id, in subscribe order, and the rules for {@code ready} / {@code nosub} / {@code stop()}.
+ * A reconnect can replay the entries. Connection thread only.
+ */
+public final class SubscriptionRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionRegistry.class);
+
+    private final Map<String, Subscription> subs = new LinkedHashMap<>();
+    private final Callbacks callbacks;
+
+    public SubscriptionRegistry(Callbacks callbacks) {
+        this.callbacks = callbacks;
+    }
+
+    public void add(Subscription s) {
+        subs.put(s.id(), s);
+    }
+
+    /** Subscriptions waiting for a connected socket, in subscribe order. */
+    public List<Subscription> queued() {
+        List<Subscription> out = new ArrayList<>();
+        for (Subscription s : subs.values()) {
+            if (s.state == Subscription.State.QUEUED) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    public void sent(Subscription s) {
+        s.state = Subscription.State.SENT;
+    }
+
+    /** A {@code ready} frame: each listed id becomes ready; a repeat for a ready one is harmless. */
+    public void ready(List<String> ids) {
+        for (String id : ids) {
+            Subscription s = subs.get(id);
+            if (s == null) {
+                LOG.debug("ready for subscription {} that is not active (stopped already?)", id);
+            } else if (s.state == Subscription.State.READY) {
+                LOG.debug("repeated ready for subscription {} ({})", id, s.name());
+            } else {
+                s.state = Subscription.State.READY;
+                callbacks.complete(s.ready(), null);
+                callbacks.deliver(() -> s.listener().onReady(s));
+            }
+        }
+    }
+
+    /** A {@code nosub}: ends the subscription, failing it when {@code error} is not null. */
+    public void nosub(String id, DdpException error) {
+        Subscription s = subs.remove(id);
+        if (s == null) {
+            LOG.debug("nosub for subscription {} that is not active (normal after stop())", id);
+            return;
+        }
+        if (error != null) {
+            end(s, error, error);
+        } else {
+            DdpException notReady = s.state == Subscription.State.READY ? null
+                    : new DdpException("The server ended subscription '" + s.name() + "' (id " + id
+                            + ") before it was ready");
+            end(s, notReady, null);
+        }
+    }
+
+    /** {@code stop()}: ends the subscription; true when an {@code unsub} must be sent. */
+    public boolean stop(Subscription s) {
+        if (subs.get(s.id()) != s) {
+            return false;
+        }
+        subs.remove(s.id());
+        boolean onServer = s.state == Subscription.State.SENT || s.state == Subscription.State.READY;
+        DdpException notReady = s.state == Subscription.State.READY ? null
+                : new DdpException("Subscription '" + s.name() + "' (id " + s.id() + ") was stopped before it was ready");
+        end(s, notReady, null);
+        return onServer;
+    }
+
+    /** Ends every subscription with the error {@code why} makes for it (connection closed or lost). */
+    public void endAll(Function<Subscription, DdpException> why) {
+        List<Subscription> all = new ArrayList<>(subs.values());
+        subs.clear();
+        for (Subscription s : all) {
+            DdpException e = why.apply(s);
+            end(s, e, e);
+        }
+    }
+
+    /** The name of an active subscription, or null. */
+    public String nameOf(String id) {
+        Subscription s = subs.get(id);
+        return s == null ? null : s.name();
+    }
+
+    public int size() {
+        return subs.size();
+    }
+
+    /**
+     * @param readyError fails {@code ready()} when it has not completed yet (null: it already completed)
+     * @param stopError  how {@code stopped()} completes and what the listener gets (null: a normal end)
+     */
+    private void end(Subscription s, DdpException readyError, DdpException stopError) {
+        boolean wasReady = s.state == Subscription.State.READY;
+        s.state = Subscription.State.ENDED;
+        if (!wasReady) {
+            callbacks.fail(s.ready(), readyError != null ? readyError
+                    : new DdpException("Subscription '" + s.name() + "' (id " + s.id() + ") ended before it was ready"));
+        }
+        if (stopError == null) {
+            callbacks.complete(s.stopped(), null);
+        } else {
+            callbacks.fail(s.stopped(), stopError);
+        }
+        callbacks.deliver(() -> s.listener().onStopped(s, stopError));
+    }
+}
