@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The jakarta endpoint at {@code /websocket}. Jetty threads only hand frames over to the server thread.
+ * The jakarta endpoint at {@code /websocket} (public only because Jetty requires it; not API). Jetty threads
+ * only hand frames over to the server thread.
  */
-final class DdpEndpoint extends Endpoint {
+public final class DdpEndpoint extends Endpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(DdpEndpoint.class);
     static final int MAX_FRAME = 64 * 1024 * 1024;

@@ -65,7 +65,7 @@ public final class RocketChatTestServer implements AutoCloseable {
             try {
                 jetty.start(requestedPort);
             } catch (Exception e) {
-                throw new IllegalStateException("test server could not bind 127.0.0.1:" + requestedPort, e);
+                throw new IllegalStateException("test server could not start on 127.0.0.1:" + requestedPort, e);
             }
             started = true;
             LOG.info("Rocket.Chat test server ({}) listening on {}", core.dialect, url());
