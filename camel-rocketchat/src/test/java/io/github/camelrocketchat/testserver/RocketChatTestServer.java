@@ -141,6 +141,11 @@ public final class RocketChatTestServer implements AutoCloseable {
         return loop.call(() -> core.accounts.newPersonalAccessToken(user(username), tokenName));
     }
 
+    /** The id of a room given its id or name. */
+    public String roomId(String idOrName) {
+        return loop.call(() -> room(idOrName).id);
+    }
+
     /** The id of a user. */
     public String userId(String username) {
         return loop.call(() -> user(username).id);
