@@ -57,6 +57,9 @@ final class Heartbeat {
 
     /** Runs one monolith check now (a test control); the regular schedule continues. */
     void checkNow(DdpConnection c) {
+        if (!enabled() || c.closed || (!dialect.streamer() && (!c.connected() || "pre1".equals(c.version)))) {
+            return;
+        }
         if (!dialect.streamer()) {
             runCheck(c);
         } else {
