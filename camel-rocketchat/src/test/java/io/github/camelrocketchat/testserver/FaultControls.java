@@ -47,10 +47,9 @@ public final class FaultControls {
         jetty.setRefusing(true);
     }
 
-    /** Refuses new requests for a while (real time). */
+    /** Refuses new requests for a while, measured on the server's clock (so a test clock controls it). */
     public void refuseConnections(Duration duration) {
-        jetty.setRefusing(true);
-        core.loop.schedule(() -> jetty.setRefusing(false), duration);
+        jetty.refuseUntil(core.clock.millis() + duration.toMillis());
     }
 
     /** Refuses exactly the next {@code n} requests. */
@@ -60,6 +59,7 @@ public final class FaultControls {
 
     public void acceptConnections() {
         jetty.setRefusing(false);
+        jetty.refuseUntil(0);
         jetty.refuseNext(0);
     }
 

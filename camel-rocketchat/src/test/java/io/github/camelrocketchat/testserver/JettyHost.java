@@ -24,6 +24,8 @@ final class JettyHost {
     private final AtomicInteger connectionIds = new AtomicInteger();
     /** Read by Jetty threads, written by the facade. */
     private volatile boolean refusing;
+    /** Refuse until this server-clock time (epoch ms); read by Jetty threads. */
+    private volatile long refuseUntil;
     /** Requests still to refuse (count-based refusal); Jetty threads decrement it. */
     private final AtomicInteger refuseCount = new AtomicInteger();
     /** Started/stopped by the facade under its lock. */
@@ -61,7 +63,8 @@ final class JettyHost {
         s.setHandler(new Handler.Wrapper(context) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                if (refusing || refuseCount.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                if (refusing || core.clock.millis() < refuseUntil
+                        || refuseCount.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
                     Response.writeError(request, response, callback, 503);
                     return true;
                 }
@@ -79,6 +82,10 @@ final class JettyHost {
 
     void setRefusing(boolean refusing) {
         this.refusing = refusing;
+    }
+
+    void refuseUntil(long epochMillis) {
+        this.refuseUntil = epochMillis;
     }
 
     void refuseNext(int requests) {
