@@ -3,6 +3,8 @@ package io.github.camelrocketchat.testserver;
 import static io.github.camelrocketchat.testserver.FrameAssert.assertFrame;
 import static io.github.camelrocketchat.testserver.FrameAssert.assertFrames;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,6 +71,99 @@ class GoldenFramesTest {
             assertFrame("{\"msg\":\"nosub\",\"id\":\"s1\"}", c.next());
             server.as("bob").send("general", "after unsub");
             assertFrame("{\"msg\":\"pong\",\"id\":\"sync-1\"}", syncFrame(c));
+        }
+    }
+
+    /** Alice's client watching general while bob edits, reacts and deletes. */
+    @Test
+    void editReactDelete() {
+        try (RawDdpClient c = RawDdpClient.connected(server.webSocketUrl())) {
+            c.login("alice", "pw-alice");
+            c.sync();
+            c.sub("m", "stream-room-messages", "GENERAL", RawDdpClient.streamOptions());
+            c.sub("d", "stream-notify-room", "GENERAL/deleteMessage", RawDdpClient.streamOptions());
+            String bob = "{\"_id\":\"" + server.userId("bob") + "\",\"username\":\"bob\",\"name\":\"Bob\"}";
+            String id = server.as("bob").send("general", "bobMessage0000001", "typo");
+            c.next();
+            clock.advance(java.time.Duration.ofSeconds(5));
+            server.as("bob").edit(id, "fixed");
+            assertFrame("{\"msg\":\"changed\",\"collection\":\"stream-room-messages\",\"id\":\"id\",\"fields\":{"
+                    + "\"eventName\":\"GENERAL\",\"args\":[{\"_id\":\"bobMessage0000001\",\"rid\":\"GENERAL\",\"msg\":\"fixed\","
+                    + "\"ts\":{\"$date\":1731928800000},\"u\":" + bob + ",\"_updatedAt\":{\"$date\":1731928805000},"
+                    + "\"editedAt\":{\"$date\":1731928805000},\"editedBy\":{\"_id\":\"" + server.userId("bob")
+                    + "\",\"username\":\"bob\"},\"md\":[{\"type\":\"PARAGRAPH\",\"value\":[{\"type\":\"PLAIN_TEXT\","
+                    + "\"value\":\"fixed\"}]}]}]}}", c.next());
+            server.as("bob").react(id, ":tada:", true);
+            assertThat(c.next().path("fields").path("args").get(0).path("reactions").toString())
+                    .isEqualTo("{\":tada:\":{\"usernames\":[\"bob\"]}}");
+            server.as("bob").delete(id);
+            assertFrame("{\"msg\":\"changed\",\"collection\":\"stream-notify-room\",\"id\":\"id\",\"fields\":{"
+                    + "\"eventName\":\"GENERAL/deleteMessage\",\"args\":[{\"_id\":\"bobMessage0000001\"}]}}", c.next());
+        }
+    }
+
+    /** Typing from another user, current and legacy event names. */
+    @Test
+    void typing() {
+        try (RawDdpClient c = RawDdpClient.connected(server.webSocketUrl())) {
+            c.login("alice", "pw-alice");
+            c.sync();
+            c.sub("a", "stream-notify-room", "GENERAL/user-activity", RawDdpClient.streamOptions());
+            c.sub("t", "stream-notify-room", "GENERAL/typing", RawDdpClient.streamOptions());
+            server.as("bob").typing("general", true);
+            assertFrames(List.of(
+                    "{\"msg\":\"changed\",\"collection\":\"stream-notify-room\",\"id\":\"id\",\"fields\":{\"eventName\":"
+                            + "\"GENERAL/user-activity\",\"args\":[\"bob\",[\"user-typing\"]]}}",
+                    "{\"msg\":\"changed\",\"collection\":\"stream-notify-room\",\"id\":\"id\",\"fields\":{\"eventName\":"
+                            + "\"GENERAL/typing\",\"args\":[\"bob\",true]}}"), c.sync());
+        }
+    }
+
+    /** Presence of a watched user, and the notify-logged user-status of the same change. */
+    @Test
+    void presence() {
+        try (RawDdpClient c = RawDdpClient.connected(server.webSocketUrl())) {
+            c.login("alice", "pw-alice");
+            c.sync();
+            String bob = server.userId("bob");
+            c.sub("p", "stream-user-presence", "", Json.parseOrNull("{\"added\":[\"" + bob + "\"]}"));
+            c.sub("s", "stream-notify-logged", "user-status", RawDdpClient.streamOptions());
+            server.as("bob").setConnected(true);
+            server.as("bob").setStatus("away", "at lunch");
+            assertFrames(List.of(
+                    "{\"msg\":\"changed\",\"collection\":\"stream-notify-logged\",\"id\":\"id\",\"fields\":{\"eventName\":"
+                            + "\"user-status\",\"args\":[[\"" + bob + "\",\"bob\",1,\"\",\"Bob\",[\"user\"]]]}}",
+                    "{\"msg\":\"changed\",\"collection\":\"stream-user-presence\",\"id\":\"" + bob + "\",\"fields\":{\"uid\":\""
+                            + bob + "\",\"args\":[[\"bob\",1,\"\"]],\"eventName\":\"" + bob + "\"}}",
+                    "{\"msg\":\"changed\",\"collection\":\"stream-notify-logged\",\"id\":\"id\",\"fields\":{\"eventName\":"
+                            + "\"user-status\",\"args\":[[\"" + bob + "\",\"bob\",2,\"at lunch\",\"Bob\",[\"user\"]]]}}",
+                    "{\"msg\":\"changed\",\"collection\":\"stream-user-presence\",\"id\":\"" + bob + "\",\"fields\":{\"uid\":\""
+                            + bob + "\",\"args\":[[\"bob\",2,\"at lunch\"]],\"eventName\":\"" + bob + "\"}}"), c.sync());
+        }
+    }
+
+    /** Login failure and the TOTP round trip. */
+    @Test
+    void loginFailureAndTotp() {
+        TestUser carol = server.addUserWithTotp("carol", "pw-carol");
+        try (RawDdpClient c = RawDdpClient.connected(server.webSocketUrl())) {
+            assertFrames(List.of("{\"msg\":\"updated\",\"methods\":[\"1\"]}",
+                    "{\"msg\":\"result\",\"id\":\"1\",\"error\":{\"isClientSafe\":true,\"error\":403,\"reason\":"
+                            + "\"Something went wrong. Please check your credentials.\",\"message\":\"Something went wrong. "
+                            + "Please check your credentials. [403]\",\"errorType\":\"Meteor.Error\"}}"),
+                    c.call("1", "login", Json.parseOrNull("{\"user\":{\"username\":\"alice\"},\"password\":\"nope\"}")));
+            String inner = "{\"user\":{\"username\":\"carol\"},\"password\":{\"digest\":\"" + TestUser.digest("pw-carol")
+                    + "\",\"algorithm\":\"sha-256\"}}";
+            assertFrames(List.of("{\"msg\":\"updated\",\"methods\":[\"2\"]}",
+                    "{\"msg\":\"result\",\"id\":\"2\",\"error\":{\"isClientSafe\":true,\"error\":\"totp-required\","
+                            + "\"reason\":\"TOTP Required\",\"details\":{\"method\":\"totp\",\"availableMethods\":[\"totp\"]},"
+                            + "\"message\":\"TOTP Required [totp-required]\",\"errorType\":\"Meteor.Error\"}}"),
+                    c.call("2", "login", Json.parseOrNull(inner)));
+            List<JsonNode> ok = c.call("3", "login", Json.parseOrNull("{\"totp\":{\"login\":" + inner + ",\"code\":\""
+                    + carol.currentTotpCode() + "\"}}"));
+            assertThat(ok).extracting(f -> f.get("msg").asText()).containsExactly("added", "updated", "result");
+            assertFrame("{\"msg\":\"result\",\"id\":\"3\",\"result\":{\"id\":\"" + carol.id() + "\",\"token\":\"*\","
+                    + "\"tokenExpires\":{\"$date\":1739704800000},\"type\":\"password\"}}", ok.get(2));
         }
     }
 
