@@ -41,6 +41,8 @@ final class DdpConnection {
     ScheduledFuture<?> heartbeatTask;
     /** Half-open fault: neither reads nor writes while set. */
     boolean silent;
+    /** Inbound frames dropped unread while silent. */
+    int droppedWhileSilent;
     boolean closed;
     /** A delayed method is running: later sub/method/unsub frames wait here (pings do not). */
     boolean busy;

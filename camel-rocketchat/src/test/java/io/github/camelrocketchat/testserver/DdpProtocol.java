@@ -65,7 +65,11 @@ final class DdpProtocol {
     }
 
     void onText(DdpConnection c, String text) {
-        if (c.closed || c.silent) {
+        if (c.silent) {
+            c.droppedWhileSilent++;
+            return;
+        }
+        if (c.closed) {
             return;
         }
         c.recordInbound(text);

@@ -87,4 +87,16 @@ class DdpStreamerDialectTest extends ServerTestSupport {
         assertFrame("{\"msg\":\"result\",\"id\":\"o\"}", c.call("o", "logout").get(0));
         assertThat(c.closed().get(5, TimeUnit.SECONDS)[0]).isEqualTo(1002);
     }
+
+    @Test
+    void silentClientIsClosedWith4000Timeout() throws Exception {
+        server.close();
+        server = RocketChatTestServer.builder().dialect(Dialect.DDP_STREAMER).clock(clock)
+                .heartbeatInterval(java.time.Duration.ofMillis(100)).heartbeatTimeout(java.time.Duration.ofMillis(100))
+                .build().start();
+        RawDdpClient c = raw();
+        assertThat(c.awaitMsg("ping")).isNotNull();
+        assertThat(c.closed().get(5, TimeUnit.SECONDS)[0]).isEqualTo(4000);
+        assertThat(c.closeReason().get(5, TimeUnit.SECONDS)).isEqualTo("TIMEOUT");
+    }
 }

@@ -37,6 +37,11 @@ public final class FaultControls {
         core.loop.run(() -> core.connections.forEach(c -> c.silent = true));
     }
 
+    /** Inbound frames the server dropped unread while silent, over the open connections. */
+    public int framesDroppedWhileSilent() {
+        return core.loop.call(() -> core.connections.stream().mapToInt(c -> c.droppedWhileSilent).sum());
+    }
+
     /** Ends {@link #goSilent()}: frames that arrived meanwhile stay unread (lost). */
     public void endSilence() {
         core.loop.run(() -> core.connections.forEach(c -> c.silent = false));

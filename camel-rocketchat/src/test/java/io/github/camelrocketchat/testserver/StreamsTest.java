@@ -197,4 +197,20 @@ class StreamsTest extends ServerTestSupport {
         assertThat(room.path("fields").path("args").get(0).asText()).isEqualTo("updated");
         assertThat(room.path("fields").path("args").get(1).path("lastMessage").path("msg").asText()).isEqualTo("news");
     }
+
+    @Test
+    void notifyUserWritesReachTheTargetButNotTheWriter() {
+        RawDdpClient alice = as("alice");
+        RawDdpClient bob = as("bob");
+        String bobId = server.userId("bob");
+        bob.sub("w", "stream-notify-user", bobId + "/webrtc", RawDdpClient.streamOptions());
+        alice.sub("w", "stream-notify-user", server.userId("alice") + "/webrtc", RawDdpClient.streamOptions());
+        assertFrame("{\"msg\":\"result\",\"id\":\"1\"}", alice.result("1", "stream-notify-user", bobId + "/webrtc",
+                obj("{\"type\":\"call\"}")));
+        assertFrame("{\"msg\":\"changed\",\"collection\":\"stream-notify-user\",\"id\":\"id\",\"fields\":{\"eventName\":\""
+                + bobId + "/webrtc\",\"args\":[{\"type\":\"call\"}]}}", bob.next());
+        alice.result("2", "stream-notify-user", bobId + "/message", obj("{}"));
+        assertThat(bob.sync()).isEmpty();
+        assertThat(alice.sync()).isEmpty();
+    }
 }

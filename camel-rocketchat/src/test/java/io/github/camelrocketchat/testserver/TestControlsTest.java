@@ -3,6 +3,7 @@ package io.github.camelrocketchat.testserver;
 import static io.github.camelrocketchat.testserver.FrameAssert.assertFrame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,8 @@ class TestControlsTest extends ServerTestSupport {
         server.faults().goSilent();
         a.send("{\"msg\":\"ping\",\"id\":\"lost\"}");
         server.as("bob").send("general", "unseen");
+        // the ping must have reached the server (and been dropped) before silence ends
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.faults().framesDroppedWhileSilent() == 1);
         server.faults().endSilence();
         assertThat(a.sync()).isEmpty();
         assertThat(a.closed()).isNotDone();
