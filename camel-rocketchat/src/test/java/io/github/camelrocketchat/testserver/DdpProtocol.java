@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * DDP framing and dispatch for every connection (reference A): handshake, heartbeats, error frames,
  * {@code sub}/{@code unsub}/{@code method}. Monolith rules by default; ddp-streamer's where the dialect
@@ -14,13 +11,14 @@ import org.slf4j.LoggerFactory;
  */
 final class DdpProtocol {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DdpProtocol.class);
     private static final String[] SUPPORTED = {"1", "pre2", "pre1"};
 
     private final ServerCore core;
+    private final StreamerFraming streamer;
 
     DdpProtocol(ServerCore core) {
         this.core = core;
+        this.streamer = new StreamerFraming(core, this);
     }
 
     void onOpen(DdpConnection c) {
@@ -77,7 +75,7 @@ final class DdpProtocol {
         JsonNode frame = Json.parseOrNull(text);
         boolean object = frame != null && frame.isObject();
         if (core.dialect.streamer()) {
-            onStreamerFrame(c, object ? (ObjectNode) frame : null);
+            streamer.onFrame(c, object ? (ObjectNode) frame : null);
             return;
         }
         if (!object) {
@@ -171,7 +169,7 @@ final class DdpProtocol {
         established(c, chosen, core.ids.id());
     }
 
-    private void established(DdpConnection c, String version, String session) {
+    void established(DdpConnection c, String version, String session) {
         c.version = version;
         c.sessionId = session;
         ObjectNode connected = Json.obj();
@@ -189,7 +187,7 @@ final class DdpProtocol {
         c.close(1000, "");
     }
 
-    private void pong(DdpConnection c, JsonNode ping) {
+    void pong(DdpConnection c, JsonNode ping) {
         ObjectNode pong = Json.obj();
         pong.put("msg", "pong");
         if (ping.has("id")) {
@@ -208,55 +206,7 @@ final class DdpProtocol {
         c.send(e);
     }
 
-    /** ddp-streamer's Session: no negotiation, harsh on bad frames, ignores unknown types. */
-    private void onStreamerFrame(DdpConnection c, ObjectNode frame) {
-        if (frame == null) {
-            c.close(1007, "UNSUPPORTED_DATA");
-            return;
-        }
-        String msg = Json.text(frame, "msg");
-        if (!c.connected()) {
-            if ("connect".equals(msg)) {
-                established(c, "1", core.ids.uuidV1());
-            } else {
-                c.close(1002, "PROTOCOL_ERROR");
-            }
-            return;
-        }
-        switch (msg == null ? "" : msg) {
-            case "ping" -> pong(c, frame);
-            case "method" -> {
-                if (!Json.isString(frame.get("method")) || !Json.isString(frame.get("id"))) {
-                    c.close(1002, "PROTOCOL_ERROR");
-                } else if (c.busy) {
-                    c.queued.add(frame);
-                } else {
-                    method(c, frame);
-                }
-            }
-            case "sub" -> {
-                if (!Json.isString(frame.get("name")) || !Json.isString(frame.get("id"))) {
-                    c.close(1002, "PROTOCOL_ERROR");
-                } else if (c.busy) {
-                    c.queued.add(frame);
-                } else {
-                    sub(c, frame);
-                }
-            }
-            case "unsub" -> {
-                if (!Json.isString(frame.get("id"))) {
-                    c.close(1002, "PROTOCOL_ERROR");
-                } else if (c.busy) {
-                    c.queued.add(frame);
-                } else {
-                    unsub(c, frame);
-                }
-            }
-            default -> LOG.trace("ddp-streamer ignores msg {}", msg);
-        }
-    }
-
-    private void sub(DdpConnection c, ObjectNode frame) {
+    void sub(DdpConnection c, ObjectNode frame) {
         JsonNode params = frame.get("params");
         if (!Json.isString(frame.get("id")) || !Json.isString(frame.get("name"))
                 || (frame.has("params") && (params == null || !params.isArray()))) {
@@ -271,7 +221,7 @@ final class DdpProtocol {
                 params == null ? Json.arr() : (ArrayNode) params);
     }
 
-    private void unsub(DdpConnection c, ObjectNode frame) {
+    void unsub(DdpConnection c, ObjectNode frame) {
         JsonNode id = frame.get("id");
         String subId = id != null && id.isTextual() ? id.asText() : null;
         boolean known = subId != null && c.subs.containsKey(subId);
@@ -288,7 +238,7 @@ final class DdpProtocol {
         }
     }
 
-    private void method(DdpConnection c, ObjectNode frame) {
+    void method(DdpConnection c, ObjectNode frame) {
         JsonNode params = frame.get("params");
         if (!Json.isString(frame.get("id")) || !Json.isString(frame.get("method"))
                 || (frame.has("params") && (params == null || !params.isArray()))

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DdpStreamerDialectTest extends ServerTestSupport {
 
     @Override
-    protected void configure(RocketChatTestServer.Builder builder) {
+    protected void configure(RocketChatTestServerBuilder builder) {
         builder.dialect(Dialect.DDP_STREAMER);
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HeartbeatTest extends ServerTestSupport {
 
     @Override
-    protected void configure(RocketChatTestServer.Builder builder) {
+    protected void configure(RocketChatTestServerBuilder builder) {
         builder.heartbeatInterval(Duration.ofMillis(100)).heartbeatTimeout(Duration.ofMillis(200));
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class Legacy6DialectTest extends ServerTestSupport {
 
     @Override
-    protected void configure(RocketChatTestServer.Builder builder) {
+    protected void configure(RocketChatTestServerBuilder builder) {
         builder.dialect(Dialect.LEGACY_6);
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class Legacy6RestTest extends RestApiTest {
 
     @Override
-    protected void configure(RocketChatTestServer.Builder builder) {
+    protected void configure(RocketChatTestServerBuilder builder) {
         builder.dialect(Dialect.LEGACY_6);
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest extends ServerTestSupport {
 
     @Override
-    protected void configure(RocketChatTestServer.Builder builder) {
+    protected void configure(RocketChatTestServerBuilder builder) {
         builder.rateLimiter(true);
     }
 

@@ -1,9 +1,7 @@
 package io.github.camelrocketchat.testserver;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
@@ -38,7 +36,7 @@ public final class RocketChatTestServer implements AutoCloseable {
     /** Guarded by {@code this}: whether Jetty is listening. */
     private boolean started;
 
-    private RocketChatTestServer(Builder b) {
+    RocketChatTestServer(RocketChatTestServerBuilder b) {
         this.loop = new ServerLoop("rocketchat-test-server");
         this.core = new ServerCore(b, loop);
         this.jetty = new JettyHost(core);
@@ -55,8 +53,8 @@ public final class RocketChatTestServer implements AutoCloseable {
         }
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static RocketChatTestServerBuilder builder() {
+        return new RocketChatTestServerBuilder();
     }
 
     /** Binds the port (random unless one was configured) and starts serving. */
@@ -333,112 +331,5 @@ public final class RocketChatTestServer implements AutoCloseable {
 
     ServerCore core() {
         return core;
-    }
-
-    /** Settings for a test server. Not thread-safe; use once. */
-    public static final class Builder {
-        Dialect dialect = Dialect.MONOLITH_8;
-        int port;
-        boolean rateLimiterEnabled;
-        RateLimits rateLimits = RateLimits.defaults();
-        Duration heartbeatInterval;
-        Duration heartbeatTimeout;
-        Clock clock = Clock.systemUTC();
-        boolean seed;
-        boolean recordFrames = true;
-        Ids ids = Ids.secure();
-        final ServerSettings settings = new ServerSettings();
-
-        private Builder() {
-        }
-
-        public Builder dialect(Dialect dialect) {
-            this.dialect = dialect;
-            return this;
-        }
-
-        /** Port on 127.0.0.1; 0 (the default) picks a free one. */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /**
-         * Rocket.Chat's DDP rate limiter. Off by default here, so tests that do not study it are not throttled
-         * (six quick sendMessage calls would already be); the standalone main turns it on.
-         */
-        public Builder rateLimiter(boolean enabled) {
-            this.rateLimiterEnabled = enabled;
-            return this;
-        }
-
-        /** Custom limits (implies nothing about {@link #rateLimiter(boolean)}). */
-        public Builder rateLimits(RateLimits limits) {
-            this.rateLimits = limits;
-            return this;
-        }
-
-        /** Idle time before the server pings (monolith 15 s, ddp-streamer 30 s); zero disables server pings. */
-        public Builder heartbeatInterval(Duration interval) {
-            this.heartbeatInterval = interval;
-            return this;
-        }
-
-        /** Time to wait for any frame after a server ping before closing (monolith 15 s, ddp-streamer 30 s). */
-        public Builder heartbeatTimeout(Duration timeout) {
-            this.heartbeatTimeout = timeout;
-            return this;
-        }
-
-        public Builder showDeletedStatus(boolean on) {
-            settings.showDeletedStatus = on;
-            return this;
-        }
-
-        /** {@code Message_MaxAllowedSize} (default 5000). */
-        public Builder maxMessageSize(int chars) {
-            settings.maxMessageSize = chars;
-            return this;
-        }
-
-        /** {@code UI_Use_Real_Name}: typing must carry the display name. */
-        public Builder useRealName(boolean on) {
-            settings.useRealName = on;
-            return this;
-        }
-
-        /** Failed password logins before {@code error-login-blocked-for-user} (default 10). */
-        public Builder failedLoginsUntilBlock(int attempts) {
-            settings.failedLoginsUntilBlock = attempts;
-            return this;
-        }
-
-        /** Clock for timestamps, token expiry, TOTP and the rate limiter (timers still run in real time). */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        /** Demo users and rooms (see {@link DemoData}). */
-        public Builder seed(boolean seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Records every frame (default true). */
-        public Builder recordFrames(boolean on) {
-            this.recordFrames = on;
-            return this;
-        }
-
-        /** Seeded ids and tokens for reproducible runs. */
-        public Builder random(Random random) {
-            this.ids = new Ids(random);
-            return this;
-        }
-
-        public RocketChatTestServer build() {
-            return new RocketChatTestServer(this);
-        }
     }
 }

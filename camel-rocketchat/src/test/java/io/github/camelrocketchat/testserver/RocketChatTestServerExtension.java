@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class RocketChatTestServerExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    private final Consumer<RocketChatTestServer.Builder> customizer;
+    private final Consumer<RocketChatTestServerBuilder> customizer;
     /** The running server; set and cleared on the JUnit thread. */
     private RocketChatTestServer server;
     /** True when started in beforeAll (static registration). */
@@ -35,7 +35,7 @@ public final class RocketChatTestServerExtension
     }
 
     /** @param customizer adjusts the builder (dialect, clock, rate limiter...) before the server starts */
-    public RocketChatTestServerExtension(Consumer<RocketChatTestServer.Builder> customizer) {
+    public RocketChatTestServerExtension(Consumer<RocketChatTestServerBuilder> customizer) {
         this.customizer = customizer;
     }
 
@@ -73,7 +73,7 @@ public final class RocketChatTestServerExtension
     }
 
     private void startServer() {
-        RocketChatTestServer.Builder b = RocketChatTestServer.builder();
+        RocketChatTestServerBuilder b = RocketChatTestServer.builder();
         customizer.accept(b);
         server = b.build().start();
     }

@@ -22,7 +22,7 @@ public final class RocketChatTestServerMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        RocketChatTestServer.Builder b = RocketChatTestServer.builder().port(3000).rateLimiter(true).recordFrames(false);
+        RocketChatTestServerBuilder b = RocketChatTestServer.builder().port(3000).rateLimiter(true).recordFrames(false);
         boolean seed = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {

@@ -38,7 +38,7 @@ final class ServerCore {
     /** Method name -> artificial delay before it runs (fault injection). */
     final Map<String, Duration> methodDelays = new HashMap<>();
 
-    ServerCore(RocketChatTestServer.Builder b, ServerLoop loop) {
+    ServerCore(RocketChatTestServerBuilder b, ServerLoop loop) {
         this.dialect = b.dialect;
         this.clock = b.clock;
         this.loop = loop;

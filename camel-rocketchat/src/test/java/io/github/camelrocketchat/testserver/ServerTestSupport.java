@@ -17,7 +17,7 @@ abstract class ServerTestSupport {
 
     @BeforeEach
     void startServer() {
-        RocketChatTestServer.Builder b = RocketChatTestServer.builder().clock(clock);
+        RocketChatTestServerBuilder b = RocketChatTestServer.builder().clock(clock);
         configure(b);
         server = b.build().start();
         server.addUser("alice", "pw-alice", "Alice");
@@ -25,7 +25,7 @@ abstract class ServerTestSupport {
     }
 
     /** Adjusts the builder (dialect, limits...). */
-    protected void configure(RocketChatTestServer.Builder builder) {
+    protected void configure(RocketChatTestServerBuilder builder) {
     }
 
     @AfterEach
