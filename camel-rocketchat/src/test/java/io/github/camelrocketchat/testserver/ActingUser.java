@@ -154,6 +154,10 @@ public final class ActingUser {
             o.put("name", newName);
             o.put("username", u.username);
             core.events.notifyLogged("Users:NameChanged", Json.arrOf(o));
+            ObjectNode fields = Json.obj();
+            fields.put("name", newName);
+            fields.set("_updatedAt", Json.date(u.updatedAt));
+            core.publications.userChanged(u, fields);
             return null;
         });
     }

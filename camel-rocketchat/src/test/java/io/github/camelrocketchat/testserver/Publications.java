@@ -144,6 +144,20 @@ final class Publications {
         }
     }
 
+    /** Merge-box update of the own user document on every connection that published it. */
+    void userChanged(UserRecord u, ObjectNode fields) {
+        for (DdpConnection c : core.connections) {
+            if (u.id.equals(c.publishedUserId)) {
+                ObjectNode changed = Json.obj();
+                changed.put("msg", "changed");
+                changed.put("collection", "users");
+                changed.put("id", u.id);
+                changed.set("fields", fields.deepCopy());
+                c.send(changed);
+            }
+        }
+    }
+
     private void presence(DdpConnection c, String id, ArrayNode params) {
         if (c.userId == null) {
             nosub(c, id, MeteorError.of("not-allowed"));

@@ -32,9 +32,9 @@ public record RecordedFrame(String connectionId, Direction direction, Instant ti
         return j != null && j.isObject() ? Json.text(j, "msg") : null;
     }
 
+    /** Connection, direction, {@code msg} and size only: frames may carry password digests and tokens. */
     @Override
     public String toString() {
-        String shown = text.length() > 300 ? text.substring(0, 300) + "...(" + text.length() + " chars)" : text;
-        return connectionId + " " + direction + " " + shown;
+        return connectionId + " " + direction + " " + (binary ? "binary" : msg()) + " (" + text.length() + " chars)";
     }
 }

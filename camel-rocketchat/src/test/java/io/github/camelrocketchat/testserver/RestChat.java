@@ -174,7 +174,7 @@ final class RestChat {
                 || (call.has("params") && !call.get("params").isArray())) {
             return RestApi.failure("Invalid method call");
         }
-        DdpConnection pseudo = new DdpConnection("rest:" + (tokenHash == null ? "anon" : tokenHash.substring(0, 8)),
+        DdpConnection pseudo = new DdpConnection("rest:" + (user == null ? "anonymous" : user.id),
                 Peer.NONE, core.recorder);
         pseudo.userId = user == null ? null : user.id;
         pseudo.tokenHash = tokenHash;

@@ -238,6 +238,18 @@ public final class RocketChatTestServer implements AutoCloseable {
         loop.run(() -> core.events.notifyAll(eventName, args));
     }
 
+    /**
+     * An admin logs the user out everywhere: every resume token is destroyed (personal access tokens stay) and
+     * {@code <uid>/force_logout} is emitted with no args; connections stay open but their tokens are gone.
+     */
+    public void forceLogout(String username) {
+        loop.run(() -> {
+            UserRecord u = user(username);
+            u.tokens.removeIf(t -> !t.personal());
+            core.events.notifyUser(u.id, "force_logout", Json.arr());
+        });
+    }
+
     /** Emits {@code <rid>/deleteMessageBulk} as a prune would. */
     public void emitDeleteMessageBulk(String room, List<String> messageIds) {
         loop.run(() -> {

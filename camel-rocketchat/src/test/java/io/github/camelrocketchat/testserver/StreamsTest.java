@@ -213,4 +213,19 @@ class StreamsTest extends ServerTestSupport {
         assertThat(bob.sync()).isEmpty();
         assertThat(alice.sync()).isEmpty();
     }
+
+    @Test
+    void forceLogoutAndOwnNameChange() {
+        RawDdpClient alice = as("alice");
+        String uid = server.userId("alice");
+        String token = server.createLoginToken("alice");
+        alice.sub("f", "stream-notify-user", uid + "/force_logout", RawDdpClient.streamOptions());
+        server.as("alice").changeName("Alice B.");
+        assertFrame("{\"msg\":\"changed\",\"collection\":\"users\",\"id\":\"" + uid + "\",\"fields\":{\"name\":\"Alice B.\","
+                + "\"_updatedAt\":{\"$date\":" + clock.millis() + "}}}", alice.next());
+        server.forceLogout("alice");
+        assertFrame("{\"msg\":\"changed\",\"collection\":\"stream-notify-user\",\"id\":\"id\",\"fields\":{\"eventName\":\""
+                + uid + "/force_logout\",\"args\":[]}}", alice.next());
+        assertThat(reason(client().result("r", "login", obj("{\"resume\":\"" + token + "\"}")))).startsWith("You've been logged out");
+    }
 }
