@@ -164,4 +164,23 @@ class MessageMethodsTest extends ServerTestSupport {
         assertThat(n.path("payload").path("sender").path("username").asText()).isEqualTo("alice");
         assertThat(n.path("payload").path("type").asText()).isEqualTo("c");
     }
+
+    @Test
+    void readOnlyRoomSwallowsTheSendAndModeratorsMayEditOthers() {
+        server.createChannel("announcements", "bob", "alice");
+        server.setReadOnly("announcements", true);
+        String rid = server.roomId("announcements");
+        RawDdpClient c = as("alice");
+        c.sub("e", "stream-notify-user", server.userId("alice") + "/message", RawDdpClient.streamOptions());
+        List<JsonNode> frames = c.call("1", "sendMessage", obj("{\"rid\":\"" + rid + "\",\"msg\":\"x\"}"));
+        assertThat(changed(frames, "stream-notify-user").get(0).path("fields").path("args").get(0).path("msg").asText())
+                .isEqualTo("You can't send messages because the room is readonly.");
+        assertFrame("{\"msg\":\"result\",\"id\":\"1\"}", frames.get(frames.size() - 1));
+        String bobs = server.as("bob").send("announcements", "owner may post");
+        server.setRoomRole("announcements", "alice", "moderator");
+        c.sync();
+        assertFrame("{\"msg\":\"result\",\"id\":\"2\"}", c.result("2", "updateMessage",
+                obj("{\"_id\":\"" + bobs + "\",\"rid\":\"" + rid + "\",\"msg\":\"moderated\"}")));
+        assertThat(server.messageText(bobs)).isEqualTo("moderated");
+    }
 }

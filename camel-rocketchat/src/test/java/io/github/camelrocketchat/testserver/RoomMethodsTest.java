@@ -114,4 +114,13 @@ class RoomMethodsTest extends ServerTestSupport {
         assertThat(all.path("records")).hasSize(2);
         assertThat(error(c.result("3", "getUsersOfRoom", "nope", true))).isEqualTo("error-invalid-room");
     }
+
+    @Test
+    void privateGroupResultAndAnonymousLookup() {
+        JsonNode r = as("alice").result("1", "createPrivateGroup", "inner", List.of("bob")).path("result");
+        assertThat(r.path("t").asText()).isEqualTo("p");
+        assertThat(r.path("usersCount").asInt()).isEqualTo(2);
+        assertThat(error(client().result("2", "getRoomIdByNameOrId", "general"))).isEqualTo("error-not-allowed");
+        assertThat(error(client().result("3", "createChannel", "x", List.of()))).isEqualTo("error-invalid-user");
+    }
 }

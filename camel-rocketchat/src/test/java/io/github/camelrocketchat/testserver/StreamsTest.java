@@ -228,4 +228,24 @@ class StreamsTest extends ServerTestSupport {
                 + uid + "/force_logout\",\"args\":[]}}", alice.next());
         assertThat(reason(client().result("r", "login", obj("{\"resume\":\"" + token + "\"}")))).startsWith("You've been logged out");
     }
+
+    @Test
+    void realNameTypingAndAnonymousMyMessages() {
+        server.close();
+        server = RocketChatTestServer.builder().clock(clock).useRealName(true).build().start();
+        server.addUser("alice", "pw-alice", "Alice");
+        server.addUser("bob", "pw-bob", "Bob");
+        RawDdpClient anon = client();
+        anon.sub("m", "stream-room-messages", "__my_messages__", false);
+        RawDdpClient bob = as("bob");
+        bob.sub("ua", "stream-notify-room", "GENERAL/user-activity", false);
+        RawDdpClient alice = as("alice");
+        alice.result("1", "stream-notify-room", "GENERAL/user-activity", "alice", List.of("user-typing"));
+        alice.result("2", "stream-notify-room", "GENERAL/user-activity", "Alice", List.of("user-typing"));
+        List<JsonNode> events = changed(bob.sync(), "stream-notify-room");
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).path("fields").path("args").get(0).asText()).isEqualTo("Alice");
+        server.as("bob").send("general", "not for anonymous");
+        assertThat(anon.sync()).isEmpty();
+    }
 }

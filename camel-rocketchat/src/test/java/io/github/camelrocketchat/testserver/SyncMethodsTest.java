@@ -119,4 +119,11 @@ class SyncMethodsTest extends ServerTestSupport {
         assertThat(watcher.next().path("fields").path("args").get(0).get(2).asInt()).isEqualTo(1);
         assertThat(error(client().result("5", "setUserStatus", "away", ""))).isEqualTo("error-invalid-user");
     }
+
+    @Test
+    void invalidDefaultStatusIsFalseAndLoggedOutPresenceCallsReturnNothing() {
+        assertFrame("{\"msg\":\"result\",\"id\":\"1\",\"result\":false}",
+                as("alice").result("1", "UserPresence:setDefaultStatus", "sleeping"));
+        assertFrame("{\"msg\":\"result\",\"id\":\"2\"}", client().result("2", "UserPresence:online"));
+    }
 }
