@@ -1,0 +1,102 @@
+package io.github.camelrocketchat.testserver;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Network and protocol faults to throw at the clients of a {@link RocketChatTestServer}. Each call acts on
+ * the connections open at that moment.
+ */
+public final class FaultControls {
+
+    private final ServerCore core;
+    private final JettyHost jetty;
+    private final RocketChatTestServer server;
+
+    FaultControls(ServerCore core, JettyHost jetty, RocketChatTestServer server) {
+        this.core = core;
+        this.jetty = jetty;
+        this.server = server;
+    }
+
+    /** Drops every connection without a close frame (as a network failure would). */
+    public void dropAllConnections() {
+        core.loop.run(() -> List.copyOf(core.connections).forEach(c -> {
+            c.peer.abort();
+            core.protocol.onClose(c);
+        }));
+    }
+
+    /** Closes every connection with a close frame. */
+    public void closeAllConnections(int code, String reason) {
+        core.loop.run(() -> List.copyOf(core.connections).forEach(c -> c.close(code, reason)));
+    }
+
+    /** Half-open: the server stops reading and writing on every open connection, without closing. */
+    public void goSilent() {
+        core.loop.run(() -> core.connections.forEach(c -> c.silent = true));
+    }
+
+    /** Inbound frames the server dropped unread while silent, over the open connections. */
+    public int framesDroppedWhileSilent() {
+        return core.loop.call(() -> core.connections.stream().mapToInt(c -> c.droppedWhileSilent).sum());
+    }
+
+    /** Ends {@link #goSilent()}: frames that arrived meanwhile stay unread (lost). */
+    public void endSilence() {
+        core.loop.run(() -> core.connections.forEach(c -> c.silent = false));
+    }
+
+    /** Refuses every new request (HTTP 503, WebSocket upgrades included) until {@link #acceptConnections()}. */
+    public void refuseConnections() {
+        jetty.setRefusing(true);
+    }
+
+    /** Refuses new requests for a while, measured on the server's clock (so a test clock controls it). */
+    public void refuseConnections(Duration duration) {
+        jetty.refuseUntil(core.clock.millis() + duration.toMillis());
+    }
+
+    /** Refuses exactly the next {@code n} requests. */
+    public void refuseNextConnections(int n) {
+        jetty.refuseNext(n);
+    }
+
+    public void acceptConnections() {
+        jetty.setRefusing(false);
+        jetty.refuseUntil(0);
+        jetty.refuseNext(0);
+    }
+
+    /** Stops and starts the server on the same port, data kept. */
+    public void restart() {
+        server.restart();
+    }
+
+    /** Sends a frame that is not valid JSON to every connection. */
+    public void sendMalformedFrame() {
+        core.loop.run(() -> core.connections.forEach(c -> c.sendText("{\"msg\":\"changed\",\"collection\":")));
+    }
+
+    /** Sends a valid DDP {@code changed} frame of about {@code bytes} bytes on {@code stream-notify-all} to everyone. */
+    public void sendHugeFrame(int bytes) {
+        String filler = "x".repeat(Math.max(0, bytes - 100));
+        String frame = "{\"msg\":\"changed\",\"collection\":\"stream-notify-all\",\"id\":\"id\",\"fields\":"
+                + "{\"eventName\":\"huge\",\"args\":[\"" + filler + "\"]}}";
+        core.loop.run(() -> core.connections.forEach(c -> c.sendText(frame)));
+    }
+
+    /** Sends a binary WebSocket frame to every connection (not part of DDP). */
+    public void sendBinaryFrame() {
+        core.loop.run(() -> core.connections.forEach(c -> c.sendBinary(new byte[] {0, 1, 2, 3})));
+    }
+
+    /** Delays every later call of this method by {@code delay}; later frames of that connection wait (pings do not). */
+    public void delayMethod(String method, Duration delay) {
+        core.loop.run(() -> core.methodDelays.put(method, delay));
+    }
+
+    public void clearMethodDelays() {
+        core.loop.run(core.methodDelays::clear);
+    }
+}
