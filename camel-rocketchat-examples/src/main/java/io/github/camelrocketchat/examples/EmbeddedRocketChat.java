@@ -34,11 +34,7 @@ public final class EmbeddedRocketChat implements AutoCloseable {
         // the room bridge handles both kinds of server
         RocketChatTestServer server = RocketChatTestServer.builder().seed(true).showDeletedStatus(true).build().start();
         try {
-            server.createChannel(bridgeTarget, "alice", "bob", BOT);
-            // to follow deletions the bridge deletes its own mirrors: Rocket.Chat lets the roles user and admin delete
-            // their own messages, and owners and moderators any message; a bot account has neither, so it moderates
-            server.setRoomRole(bridgeTarget, BOT, "moderator");
-            server.createChannel(alertRoom, "alice", "bob", BOT);
+            addExampleRooms(server, bridgeTarget, alertRoom);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -46,6 +42,18 @@ public final class EmbeddedRocketChat implements AutoCloseable {
         LOG.info("Embedded Rocket.Chat test server on {} (users alice, bob, carol; bot {}; rooms #demo, #{}, #{})",
                 server.url(), BOT, bridgeTarget, alertRoom);
         return new EmbeddedRocketChat(server);
+    }
+
+    /**
+     * Adds the rooms of the examples to a server seeded with the demo data: the bridge's target and the alert room,
+     * alice and bob and the bot as members.
+     */
+    public static void addExampleRooms(RocketChatTestServer server, String bridgeTarget, String alertRoom) {
+        server.createChannel(bridgeTarget, "alice", "bob", BOT);
+        // to follow deletions the bridge deletes its own mirrors: Rocket.Chat lets the roles user and admin delete
+        // their own messages, and owners and moderators any message; a bot account has neither, so it moderates
+        server.setRoomRole(bridgeTarget, BOT, "moderator");
+        server.createChannel(alertRoom, "alice", "bob", BOT);
     }
 
     /** How the routes connect: as the bot, with its password. */
