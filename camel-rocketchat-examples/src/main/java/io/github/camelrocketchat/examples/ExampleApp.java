@@ -13,11 +13,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The examples application: picks the server (a real one from the settings, or the embedded test server with a
- * simulated human), runs camel-main with every route of this package and {@code camel/*.camel.yaml}, and tells
+ * simulated human), runs camel-main with the Java routes of this package and {@code camel/*.camel.yaml}, and tells
  * whether everything worked.
  *
- * <p>Exit code: 0 when every route started, no exchange failed and (embedded) every demo check passed; 1 otherwise,
- * after a summary of what went wrong; camel-main's own non-zero code when it could not start at all.
+ * <p>Exit code: 0 when every route started, no exchange failed and (embedded) every demo check passed; 1 when an
+ * exchange failed or a demo check did not pass (after a summary of what went wrong); 2 when the routes could not
+ * start (server unreachable, login refused, unknown room); camel-main's own code if it ends non-zero.
  */
 public final class ExampleApp {
 
@@ -45,10 +46,21 @@ public final class ExampleApp {
             connection = embedded.connection();
         }
         try {
-            Main main = new Main(ExampleMain.class);
+            // the routes and configuration of this application, listed rather than found by a package scan
+            Main main = new Main();
+            main.configure().addRoutesBuilder(CommandBotRoute.class, AlertRoute.class, JournalRoute.class, PresenceRoute.class);
+            main.configure().addConfiguration(HighAvailabilityConfiguration.class);
             connection.componentProperties().forEach(main::addOverrideProperty);
+            settings.overrides().forEach(main::addOverrideProperty);
             main.addMainListener(new Listener(embedded, rooms));
-            int code = main.run(args);
+            int code;
+            try {
+                code = main.run(args);
+            } catch (Exception e) {
+                // a route that cannot start (server unreachable, login refused, unknown room) fails the start
+                LOG.error("The examples could not start: {}", rootMessage(e));
+                return 2;
+            }
             return verdict(code);
         } finally {
             if (embedded != null) {
@@ -60,6 +72,18 @@ public final class ExampleApp {
     /** Failures seen so far (tests). */
     public List<String> failures() {
         return failures.failures();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        if (t != e) {
+            sb.append(" (").append(t.getMessage()).append(')');
+        }
+        return sb.toString();
     }
 
     private int verdict(int camelCode) {

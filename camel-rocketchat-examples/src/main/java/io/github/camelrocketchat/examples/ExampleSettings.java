@@ -80,6 +80,20 @@ public final class ExampleSettings {
         return blank(v) ? defaultValue : v.trim();
     }
 
+    /**
+     * The {@code examples.*} and {@code camel.*} keys given as system properties: they override application.properties
+     * in Camel too (e.g. {@code -Dcamel.main.duration-max-seconds=0}).
+     */
+    public Map<String, String> overrides() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String key : system.stringPropertyNames()) {
+            if (key.startsWith("examples.") || key.startsWith("camel.")) {
+                out.put(key, system.getProperty(key));
+            }
+        }
+        return out;
+    }
+
     /** The rooms and files the routes and the demo share. */
     public DemoRooms rooms() {
         return new DemoRooms(property("examples.bot-room", "demo"), property("examples.bridge-from", "demo"),

@@ -59,6 +59,7 @@ abstract class ExampleTestSupport extends CamelTestSupport {
         p.setProperty("examples.alert-period", "60000");
         p.setProperty("examples.journal-dir", work.resolve("journal").toString());
         p.setProperty("examples.cluster-dir", work.resolve("cluster").toString());
+        moreProperties(p);
         context.getPropertiesComponent().setInitialProperties(p);
         RocketChatComponent component = new RocketChatComponent();
         RocketChatConfiguration c = component.getConfiguration();
@@ -68,6 +69,10 @@ abstract class ExampleTestSupport extends CamelTestSupport {
         context.addComponent("rocketchat", component);
         context.addRoutes(observer());
         return context;
+    }
+
+    /** Adds properties for one test class. */
+    protected void moreProperties(Properties p) {
     }
 
     private RouteBuilder observer() {
