@@ -196,7 +196,8 @@ abstract class AbstractMethodInteropTest extends InteropTestBase {
     void removedMethodsExistOnlyOnLegacy() {
         TestUser alice = clients.newUser("alice");
         DdpClient c = clients.loggedIn(alice);
-        String id = server().as(alice.username()).send("general", "to delete");
+        String room = server().createChannel(InteropClients.uniqueName("owned"), alice.username()).id();
+        String id = server().as(alice.username()).send(room, "to delete");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("_id", id);
 
@@ -204,7 +205,7 @@ abstract class AbstractMethodInteropTest extends InteropTestBase {
             List<Object> args = switch (method) {
                 case "deleteMessage" -> List.of(params);
                 case "setReaction" -> Arrays.asList(":smile:", id, true);
-                default -> List.of("GENERAL");
+                default -> List.of(room);
             };
             if (dialect() == Dialect.LEGACY_6) {
                 Object r = await(c.call(method, args));
