@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpClient;
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
+import io.github.camelrocketchat.ddp.DdpConnectionClosedException;
+import io.github.camelrocketchat.ddp.DdpDisconnect;
+import io.github.camelrocketchat.ddp.DdpSubscription;
 import io.github.camelrocketchat.ddp.DdpMethodException;
 import io.github.camelrocketchat.ddp.LoginRequest;
 import io.github.camelrocketchat.ddp.LoginResult;
@@ -235,6 +238,42 @@ abstract class AbstractLoginInteropTest extends InteropTestBase {
         assertThat(extraKey.getReason()).isEqualTo("Match failed");
         assertThat(unrecognized.getErrorCode()).isEqualTo("400");
         assertThat(unrecognized.getReason()).isEqualTo("Unrecognized options for login request");
+    }
+
+    @Test
+    void logout() {
+        TestUser alice = clients.newUser("alice");
+        ConnectionEvents events = new ConnectionEvents();
+        DdpClient c = clients.loggedIn(alice);
+        c.addConnectionListener(events);
+        DdpSubscription logged = c.subscribe("stream-notify-logged",
+                List.of("user-status", Map.of("useCollection", false, "args", List.of())), null);
+        await(logged.ready());
+        CompletableFuture<String> removed = new CompletableFuture<>();
+        c.onCollection("users", new DdpCollectionListener() {
+            @Override
+            public void removed(String collection, String id) {
+                removed.complete(id);
+            }
+        });
+
+        assertThat(await(c.logout())).isNull();
+
+        if (dialect() == Dialect.DDP_STREAMER) {
+            // ddp-streamer closes the socket right after the result (reference B.4)
+            DdpDisconnect d = await(events.disconnected);
+            assertThat(d.requested()).isFalse();
+            assertThat(d.closeCode()).isEqualTo(1002);
+            assertThat(c.isConnected()).isFalse();
+            assertThat(InteropClients.failure(logged.stopped())).isInstanceOf(DdpConnectionClosedException.class);
+        } else {
+            // monolith: the socket stays; subscriptions re-run for no user, the users document goes
+            DdpMethodException e = (DdpMethodException) InteropClients.failure(logged.stopped());
+            assertThat(e.getError()).isEqualTo("not-allowed");
+            assertThat(await(removed)).isEqualTo(alice.id());
+            assertThat(c.isConnected()).isTrue();
+            assertThat(events.disconnected).isNotDone();
+        }
     }
 
     /** The single param of the last {@code login} the server received (frames hold digests: never printed). */
