@@ -149,6 +149,15 @@ public final class RocketChatTestServer implements AutoCloseable {
         return loop.call(() -> user(username).id);
     }
 
+    /** Gives a user an e-mail address (password logins may then name the user by it, reference B.1). */
+    public void setEmail(String username, String email, boolean verified) {
+        loop.run(() -> {
+            UserRecord u = user(username);
+            u.email = email;
+            u.emailVerified = verified;
+        });
+    }
+
     public void deactivateUser(String username) {
         loop.run(() -> user(username).active = false);
     }
@@ -315,10 +324,6 @@ public final class RocketChatTestServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("test server restart failed", e);
         }
-    }
-
-    synchronized boolean running() {
-        return started;
     }
 
     @Override

@@ -33,6 +33,8 @@ final class TyrusTransport extends Endpoint implements Transport {
     private volatile Session session;
     /** Set by the first of onClose/onError, so the listener hears about the end once. */
     private final AtomicBoolean ended = new AtomicBoolean();
+    /** Tyrus 2.2.2's reason phrase when it closes (1011) a socket whose message outgrew INCOMING_BUFFER_SIZE. */
+    static final String TYRUS_BUFFER_OVERFLOW = "Buffer overflow";
     /** Set by the first {@link #close}. */
     private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -102,8 +104,17 @@ final class TyrusTransport extends Endpoint implements Transport {
 
     @Override
     public void onClose(Session s, CloseReason reason) {
+        int code = reason.getCloseCode().getCode();
+        String phrase = reason.getReasonPhrase();
+        if (code == CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode() && phrase != null
+                && phrase.startsWith(TYRUS_BUFFER_OVERFLOW)) {
+            // Tyrus closed the socket itself because a message outgrew its read buffer, whose cap is at least
+            // maxFrameSize + 14: that message was over maxFrameSize, so say so, as for one we could measure
+            code = CloseReason.CloseCodes.TOO_BIG.getCode();
+            phrase = "a frame exceeded maxFrameSize " + maxFrameSize + " (Tyrus's read buffer overflowed)";
+        }
         if (ended.compareAndSet(false, true)) {
-            listener.onClose(reason.getCloseCode().getCode(), reason.getReasonPhrase());
+            listener.onClose(code, phrase);
         }
     }
 

@@ -35,6 +35,9 @@ class EjsonTest {
         assertThat(roundTrip(t)).isEqualTo(t);
         assertThat(encoded(java.util.Date.from(t))).isEqualTo("{\"$date\":1731928800123}");
         assertThat(decoded("{\"$date\":0}")).isEqualTo(Instant.EPOCH);
+        // an Invalid Date: JSON.stringify writes EJSON's {$date: NaN} as null
+        assertThat(decoded("{\"$date\":null}")).isNull();
+        assertThat(decoded("{\"a\":{\"$date\":null}}")).isEqualTo(java.util.Collections.singletonMap("a", null));
     }
 
     @Test

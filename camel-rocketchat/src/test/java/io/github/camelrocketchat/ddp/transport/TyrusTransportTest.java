@@ -141,6 +141,16 @@ class TyrusTransportTest {
     }
 
     @Test
+    void aFrameOverTyrusReadBufferCapIsReportedAsTooBigToo() throws Exception {
+        // 1 MiB limit, but Tyrus buffers up to 4 MiB: a 5 MiB frame trips Tyrus's own 1011 "Buffer overflow."
+        open(1024 * 1024);
+        assertThat(events.next()).isEqualTo("open");
+        server.session().getBasicRemote().sendText("x".repeat(5 * 1024 * 1024));
+        assertThat(events.next()).isEqualTo("close 1009");
+        assertThat(events.texts).isEmpty();
+    }
+
+    @Test
     void aBinaryFrameOverMaxFrameSizeClosesTheSocketToo() throws Exception {
         open(2048);
         assertThat(events.next()).isEqualTo("open");
