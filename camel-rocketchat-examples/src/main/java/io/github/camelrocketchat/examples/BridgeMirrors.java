@@ -2,11 +2,19 @@ package io.github.camelrocketchat.examples;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The memory of the room bridge (route 2): which mirror message stands for which source message, so an edit or a
  * deletion in the source room reaches the right mirror. Bounded: the oldest pairs are forgotten first (an edit
  * of a message that old is then skipped, and the route says so).
+ *
+ * <p>A mirror being created is "pending": a hard deletion arrives on another consumer and may overtake the creation,
+ * so {@link #forget(String)} waits (bounded) for a pending mirror instead of missing it.
  *
  * <p>Thread-safe: the bridge's message consumer and its deletion consumer run on different threads.
  */
@@ -14,6 +22,11 @@ public class BridgeMirrors {
 
     /** Pairs kept when nothing is configured. */
     public static final int DEFAULT_CAPACITY = 10_000;
+    /** How long a deletion waits for a mirror that is being created. */
+    static final long PENDING_WAIT_MILLIS = 5_000;
+
+    /** Source ids whose mirror is being sent, completed with the mirror id (or null when it failed). */
+    private final Map<String, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
 
     /** Source message id to mirror message id, least recently used first; guarded by {@code this}. */
     private final Map<String, String> mirrors;
@@ -34,12 +47,31 @@ public class BridgeMirrors {
         };
     }
 
+    /** Marks the mirror of {@code sourceId} as being created (before it is sent). */
+    public void creating(String sourceId) {
+        pending.put(sourceId, new CompletableFuture<>());
+    }
+
     /** Records that {@code mirrorId} mirrors {@code sourceId}. */
-    public synchronized void remember(String sourceId, String mirrorId) {
+    public void remember(String sourceId, String mirrorId) {
         if (sourceId == null || mirrorId == null) {
             throw new IllegalArgumentException("Both ids are needed, got source " + sourceId + " and mirror " + mirrorId);
         }
-        mirrors.put(sourceId, mirrorId);
+        synchronized (this) {
+            mirrors.put(sourceId, mirrorId);
+        }
+        CompletableFuture<String> p = pending.remove(sourceId);
+        if (p != null) {
+            p.complete(mirrorId);
+        }
+    }
+
+    /** The creation of the mirror of {@code sourceId} failed: nobody waits for it any longer. */
+    public void failed(String sourceId) {
+        CompletableFuture<String> p = pending.remove(sourceId);
+        if (p != null) {
+            p.complete(null);
+        }
     }
 
     /** The mirror of {@code sourceId}, or null when it was never mirrored (or forgotten). */
@@ -47,9 +79,25 @@ public class BridgeMirrors {
         return sourceId == null ? null : mirrors.get(sourceId);
     }
 
-    /** Forgets a pair and returns the mirror id it had, or null. */
-    public synchronized String forget(String sourceId) {
-        return sourceId == null ? null : mirrors.remove(sourceId);
+    /**
+     * Forgets a pair and returns the mirror id it had, or null. When the mirror is still being created, waits for it
+     * (at most {@link #PENDING_WAIT_MILLIS}).
+     */
+    public String forget(String sourceId) throws InterruptedException {
+        if (sourceId == null) {
+            return null;
+        }
+        CompletableFuture<String> p = pending.get(sourceId);
+        if (p != null) {
+            try {
+                p.get(PENDING_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                pending.remove(sourceId, p);
+            }
+        }
+        synchronized (this) {
+            return mirrors.remove(sourceId);
+        }
     }
 
     /** True when {@code messageId} is one of our mirrors: the bridge never copies its own copies (no loops). */

@@ -1,5 +1,7 @@
 package io.github.camelrocketchat.examples;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BridgeMirrorsTest {
 
     @Test
-    void remembersForgetsAndKnowsItsMirrors() {
+    void remembersForgetsAndKnowsItsMirrors() throws Exception {
         BridgeMirrors m = new BridgeMirrors(2);
         m.remember("s1", "m1");
         assertThat(m.mirrorOf("s1")).isEqualTo("m1");
@@ -19,6 +21,26 @@ class BridgeMirrorsTest {
         assertThat(m.mirrorOf("s1")).isNull();
         assertThat(m.forget("s1")).isNull();
         assertThat(m.mirrorOf(null)).isNull();
+    }
+
+    @Test
+    void aDeletionWaitsForAMirrorBeingCreated() throws Exception {
+        BridgeMirrors m = new BridgeMirrors();
+        m.creating("s1");
+        CompletableFuture<String> deletion = CompletableFuture.supplyAsync(() -> {
+            try {
+                return m.forget("s1");
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        m.remember("s1", "m1");
+        assertThat(deletion.get(5, TimeUnit.SECONDS)).isEqualTo("m1");
+        assertThat(m.mirrorOf("s1")).isNull();
+
+        m.creating("s2");
+        m.failed("s2");
+        assertThat(m.forget("s2")).isNull();
     }
 
     @Test

@@ -41,6 +41,15 @@ class RoomBridgeRouteTest extends ExampleTestSupport {
     }
 
     @Test
+    void anEditRightAfterTheMessageIsNotLost() throws Exception {
+        // the edit arrives while the mirror is still being sent: the consumer must not take it before that is done
+        String original = server().as("bob").send("demo", "typo");
+        server().as("bob").edit(original, "fixed");
+        var edited = see("the edited mirror", byBotIn("demo-mirror").and(s -> "edited".equals(s.event())));
+        assertThat(edited.message().text()).isEqualTo("*bob*: fixed");
+    }
+
+    @Test
     void followsDeletionsShownAsDeletedStatus() throws Exception {
         server().setShowDeletedStatus(true);
         String original = server().as("alice").send("demo", "short-lived");
