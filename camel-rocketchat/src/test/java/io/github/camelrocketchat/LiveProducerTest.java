@@ -10,6 +10,8 @@ import io.github.camelrocketchat.model.RoomSubscription;
 import io.github.camelrocketchat.testserver.RecordedFrame;
 import io.github.camelrocketchat.testserver.RocketChatTestServer;
 import io.github.camelrocketchat.testserver.RocketChatTestServerExtension;
+import io.github.camelrocketchat.testserver.TestClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +27,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LiveProducerTest extends LiveTestSupport {
 
+    /** Moved by hand where message order must not hang on timestamps of the same millisecond. */
+    static final TestClock CLOCK = new TestClock(Instant.now());
+
     @RegisterExtension
-    static RocketChatTestServerExtension rocketChat = new RocketChatTestServerExtension();
+    static RocketChatTestServerExtension rocketChat = new RocketChatTestServerExtension(b -> b.clock(CLOCK));
 
     @BeforeAll
     static void data() {
@@ -34,6 +39,8 @@ class LiveProducerTest extends LiveTestSupport {
         server.addUser("bot", "bot-pass", "Bot", "bot");
         server.addUser("bob", "bob-pass");
         server.createChannel("ops", "bob", "bot");
+        // bots lack delete-own-message by default; a moderator may delete any message of the room
+        server.setRoomRole("ops", "bot", "moderator");
         server.createChannel("open", "bob");
     }
 
@@ -132,7 +139,6 @@ class LiveProducerTest extends LiveTestSupport {
 
     @Test
     void getRoomRolesGoesOverRestRoomsRoles() {
-        server().setRoomRole("ops", "bot", "moderator");
         Exchange roles = call(uri("getRoomRoles", "roomName=ops"), null);
         assertThat(roles.getException()).isNull();
         @SuppressWarnings("unchecked")
@@ -182,7 +188,7 @@ class LiveProducerTest extends LiveTestSupport {
         List<Room> roomList = rooms.getMessage().getBody(List.class);
         assertThat(roomList).extracting(Room::id).contains(server().roomId("ops")).doesNotContain(open);
 
-        Exchange since = call(uri("rooms/get", ""), Instant.now().minusSeconds(3600));
+        Exchange since = call(uri("rooms/get", ""), CLOCK.instant().minusSeconds(3600));
         assertThat(since.getException()).isNull();
         assertThat(since.getMessage().getBody(List.class)).isNotEmpty();
         assertThat(since.getMessage().getHeader(RocketChatConstants.REMOVED_IDS, List.class)).contains(open);
@@ -194,6 +200,7 @@ class LiveProducerTest extends LiveTestSupport {
         Instant before = server().clock().instant().minusSeconds(1);
         for (int i = 1; i <= 5; i++) {
             server().as("bob").send("history", "message " + i);
+            CLOCK.advance(Duration.ofSeconds(1));
         }
         Exchange history = call(uri("loadHistory", "roomName=history&limit=3"), null);
         assertThat(history.getException()).isNull();
