@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>Tags: {@code $date} &lt;-&gt; {@link Instant}, {@code $binary} &lt;-&gt; {@code byte[]}, {@code $InfNaN} &lt;-&gt;
  * {@code Double} NaN/Infinity, {@code $regexp}/{@code $flags} &lt;-&gt; {@link EjsonRegExp}, {@code $type}/{@code $value}
  * &lt;-&gt; {@link EjsonCustom}, {@code $escape} for plain objects whose keys look like a tag. An object is a tag only
- * when it has exactly the tag's keys.
+ * when it has exactly the tag's keys. {@code {"$date":null}} (an Invalid Date) decodes to null.
  */
 public final class Ejson {
     private Ejson() {
@@ -81,6 +81,11 @@ public final class Ejson {
                 case "$date":
                     if (v instanceof Number n) {
                         return Instant.ofEpochMilli(n.longValue());
+                    }
+                    if (v == null) {
+                        // JavaScript's Invalid Date: EJSON writes {$date: NaN}, which JSON.stringify turns into
+                        // null (Meteor's tokenExpires of a personal access token, which has no 'when' stamp)
+                        return null;
                     }
                     throw new IllegalArgumentException("EJSON $date must be a number of milliseconds");
                 case "$binary":
