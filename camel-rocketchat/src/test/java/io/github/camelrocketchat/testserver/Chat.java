@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -219,11 +218,5 @@ final class Chat {
         if (!before.equals(u.effectiveStatus()) || !beforeText.equals(u.statusText)) {
             core.events.status(u);
         }
-    }
-
-    ArrayNode usernames(List<UserRecord> users) {
-        ArrayNode a = Json.arr();
-        users.forEach(u -> a.add(u.username));
-        return a;
     }
 }

@@ -58,10 +58,6 @@ final class DdpConnection {
         return sessionId != null;
     }
 
-    boolean loggedIn() {
-        return userId != null;
-    }
-
     void send(ObjectNode frame) {
         sendText(Json.write(frame));
     }

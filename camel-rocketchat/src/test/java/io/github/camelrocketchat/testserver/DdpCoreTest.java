@@ -182,4 +182,19 @@ class DdpCoreTest extends ServerTestSupport {
         assertFrame("{\"msg\":\"result\",\"id\":\"t\"}", c.result("t", "sendMessage", params));
         assertThat(server.messageCount("GENERAL")).isZero();
     }
+
+    @Test
+    void trailingSlashPathIsTheSameEndpoint() {
+        RawDdpClient c = RawDdpClient.connected(server.webSocketUrl() + "/");
+        try {
+            assertFrame("{\"msg\":\"pong\",\"id\":\"t\"}", pingPong(c));
+        } finally {
+            c.close();
+        }
+    }
+
+    private static JsonNode pingPong(RawDdpClient c) {
+        c.send("{\"msg\":\"ping\",\"id\":\"t\"}");
+        return c.next();
+    }
 }

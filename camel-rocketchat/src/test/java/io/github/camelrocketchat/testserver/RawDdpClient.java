@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class RawDdpClient implements AutoCloseable {
 
-    private static final Duration WAIT = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     /** Frames in arrival order; a binary frame arrives as {@code {"binary": n}}. */
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
@@ -35,7 +35,7 @@ public final class RawDdpClient implements AutoCloseable {
 
     private RawDdpClient(String url) {
         this.ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT)
-                .buildAsync(URI.create(url), new Listener()).orTimeout(5, TimeUnit.SECONDS).join();
+                .buildAsync(URI.create(url), new Listener()).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     public static RawDdpClient open(String webSocketUrl) {
@@ -51,7 +51,7 @@ public final class RawDdpClient implements AutoCloseable {
     }
 
     public void send(String text) {
-        ws.sendText(text, true).orTimeout(5, TimeUnit.SECONDS).join();
+        ws.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     public void send(JsonNode frame) {
@@ -59,7 +59,7 @@ public final class RawDdpClient implements AutoCloseable {
     }
 
     public void sendBinary(byte[] data) {
-        ws.sendBinary(ByteBuffer.wrap(data), true).orTimeout(5, TimeUnit.SECONDS).join();
+        ws.sendBinary(ByteBuffer.wrap(data), true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
     /** The next frame; fails after 5 s. */

@@ -317,10 +317,6 @@ public final class RocketChatTestServer implements AutoCloseable {
         }
     }
 
-    synchronized boolean running() {
-        return started;
-    }
-
     @Override
     public synchronized void close() {
         try {

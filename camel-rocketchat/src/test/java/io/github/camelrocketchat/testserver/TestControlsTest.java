@@ -121,7 +121,7 @@ class TestControlsTest extends ServerTestSupport {
     @Test
     void delayedMethodHoldsLaterCallsButNotPings() {
         RawDdpClient a = as("alice");
-        server.faults().delayMethod("getRoomIdByNameOrId", Duration.ofMillis(300));
+        server.faults().delayMethod("getRoomIdByNameOrId", Duration.ofSeconds(2));
         a.send("{\"msg\":\"method\",\"id\":\"slow\",\"method\":\"getRoomIdByNameOrId\",\"params\":[\"general\"]}");
         a.send("{\"msg\":\"method\",\"id\":\"next\",\"method\":\"subscriptions/get\",\"params\":[]}");
         a.send("{\"msg\":\"ping\",\"id\":\"fast\"}");
