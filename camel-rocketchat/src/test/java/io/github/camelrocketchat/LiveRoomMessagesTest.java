@@ -7,6 +7,8 @@ import io.github.camelrocketchat.model.ChatMessage;
 import io.github.camelrocketchat.model.DeletedMessage;
 import io.github.camelrocketchat.testserver.RocketChatTestServer;
 import io.github.camelrocketchat.testserver.RocketChatTestServerExtension;
+import io.github.camelrocketchat.testserver.TestClock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
@@ -22,8 +24,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class LiveRoomMessagesTest extends LiveTestSupport {
 
+    /**
+     * Never moved: every message, edit and reaction happens in the same millisecond, the hardest case for telling
+     * changes from repeats.
+     */
+    static final TestClock CLOCK = new TestClock(Instant.now());
+
     @RegisterExtension
-    static RocketChatTestServerExtension rocketChat = new RocketChatTestServerExtension();
+    static RocketChatTestServerExtension rocketChat = new RocketChatTestServerExtension(b -> b.clock(CLOCK));
 
     @BeforeAll
     static void data() {
