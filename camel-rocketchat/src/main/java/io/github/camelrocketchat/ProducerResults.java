@@ -62,7 +62,9 @@ final class ProducerResults {
             case "loadHistory", "loadMissedMessages" -> {
                 Object messages = result instanceof Map<?, ?> map ? map.get("messages") : result;
                 List<ChatMessage> list = list(messages, ChatMessage::fromMap);
-                // the server answers newest first; routes want to replay in order
+                // the server answers newest first; routes want to replay in order. Reversing first keeps the
+                // server's order among messages of the same millisecond (the sort is stable)
+                java.util.Collections.reverse(list);
                 list.sort(Comparator.comparing(ChatMessage::timestamp, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())));
                 msg.setBody(list);
                 msg.setHeader(RocketChatConstants.ROOM_ID, call.params().get(0));

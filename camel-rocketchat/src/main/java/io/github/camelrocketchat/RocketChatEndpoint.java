@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -31,7 +32,8 @@ import org.apache.camel.support.DefaultHeaderFilterStrategy;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "rocketchat", syntax = "rocketchat:name", title = "Rocket.Chat",
              category = { Category.CHAT }, headersClass = RocketChatConstants.class)
-public class RocketChatEndpoint extends DefaultEndpoint implements EndpointServiceLocation, HeaderFilterStrategyAware {
+public class RocketChatEndpoint extends DefaultEndpoint
+        implements EndpointServiceLocation, HeaderFilterStrategyAware, MultipleConsumersSupport {
 
     @UriPath(description = "The DDP name. Consumer: the stream (stream-room-messages, stream-notify-room, stream-notify-user, "
             + "stream-notify-logged, stream-notify-all, stream-user-presence, any other stream-*) or classic publication to subscribe to. "
@@ -69,6 +71,15 @@ public class RocketChatEndpoint extends DefaultEndpoint implements EndpointServi
         RocketChatConsumer consumer = new RocketChatConsumer(this, processor, target);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * Several routes may consume the same URI: each gets every event (on its own executor), over the one shared
+     * subscription of the session.
+     */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     /** Checks the name and options; the message names the problem and the valid choices. */

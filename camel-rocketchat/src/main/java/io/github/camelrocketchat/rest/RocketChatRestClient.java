@@ -113,9 +113,9 @@ public final class RocketChatRestClient {
         return post("chat.react", body);
     }
 
-    /** {@code GET /api/v1/rooms.roles?roomId=}. */
+    /** {@code GET /api/v1/rooms.roles?rid=} (the query parameter is {@code rid}, unlike most endpoints). */
     public CompletableFuture<Map<String, Object>> roomRoles(String roomId) {
-        return get("rooms.roles", Map.of("roomId", roomId));
+        return get("rooms.roles", Map.of("rid", roomId));
     }
 
     /** {@code GET /api/v1/chat.syncMessages?roomId=&lastUpdate=} (ISO-8601). */

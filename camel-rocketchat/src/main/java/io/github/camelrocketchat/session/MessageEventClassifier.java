@@ -13,8 +13,8 @@ import java.util.Objects;
  * and {@code _updatedAt} of the most recent messages (bounded, least recently seen evicted).
  *
  * <p>Rules: {@code t:"rm"} is deleted. A message seen before is edited when its text changed, updated when
- * only other fields did, and a repeat (same {@code _updatedAt}, same text) is reported as {@code null} so the
- * caller can drop it. A message never seen is created, unless it carries {@code editedAt} (edited) or was
+ * only other fields did, and a repeat (the same document, {@code _updatedAt} not newer) is reported as
+ * {@code null} so the caller can drop it. A message never seen is created, unless it carries {@code editedAt} (edited) or was
  * written well before its last update (updated: e.g. a reaction to an old message).
  *
  * <p>Not thread-safe: each consumer owns one and uses it on its delivery thread.
@@ -27,7 +27,8 @@ public final class MessageEventClassifier {
     private final int maxRooms;
     private final Map<String, Map<String, Seen>> rooms;
 
-    private record Seen(String text, Instant updatedAt, boolean deleted) {
+    /** {@code fingerprint}: the hash of the whole message, so two changes within one millisecond still differ. */
+    private record Seen(String text, Instant updatedAt, boolean deleted, int fingerprint) {
     }
 
     /**
@@ -48,7 +49,8 @@ public final class MessageEventClassifier {
         Map<String, Seen> room = rooms.computeIfAbsent(String.valueOf(m.roomId()), k -> lru(maxPerRoom));
         String key = String.valueOf(m.id());
         Seen before = room.get(key);
-        room.put(key, new Seen(m.text(), m.updatedAt(), m.isDeleted()));
+        int fingerprint = m.hashCode();
+        room.put(key, new Seen(m.text(), m.updatedAt(), m.isDeleted(), fingerprint));
         if (m.isDeleted()) {
             return before != null && before.deleted() && Objects.equals(before.updatedAt(), m.updatedAt())
                     ? null : MessageEvent.DELETED;
@@ -64,7 +66,8 @@ public final class MessageEventClassifier {
             return MessageEvent.CREATED;
         }
         boolean sameText = Objects.equals(before.text(), m.text());
-        if (sameText && m.updatedAt() != null && before.updatedAt() != null && !m.updatedAt().isAfter(before.updatedAt())) {
+        if (sameText && before.fingerprint() == fingerprint && m.updatedAt() != null && before.updatedAt() != null
+                && !m.updatedAt().isAfter(before.updatedAt())) {
             return null;
         }
         return sameText ? MessageEvent.UPDATED : MessageEvent.EDITED;

@@ -171,6 +171,13 @@ public final class RocketChatSession {
     /** Calls {@code call} over DDP or REST as {@code mode} and the server decide. */
     public CompletableFuture<Object> invoke(RocketChatCall call, TransportMode mode, Duration timeout) {
         DdpConnection d = connection();
+        SessionState st = state;
+        if (st == SessionState.LOST || st == SessionState.CLOSED || st == SessionState.FAILED) {
+            // there is no reconnection: the DDP client would queue the call until its timeout for nothing
+            return CompletableFuture.failedFuture(new io.github.camelrocketchat.ddp.DdpConnectionClosedException(
+                    "The Rocket.Chat session " + settings.key().describe() + " is " + st.name().toLowerCase()
+                            + (lastProblem == null ? "" : " (" + lastProblem + ")") + "; restart the route to open a new one"));
+        }
         return transports.choose(call, mode).thenCompose(route -> route == SessionTransportSelector.Route.REST
                 ? viaRest(call)
                 : d.call(call.method(), call.params(), timeout).handle((result, err) -> {

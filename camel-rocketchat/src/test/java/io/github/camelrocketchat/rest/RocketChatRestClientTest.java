@@ -117,7 +117,7 @@ class RocketChatRestClientTest {
         assertThat(JSON.readTree(requests.get(0).body())).isEqualTo(JSON.readTree("{\"roomId\":\"R1\",\"msgId\":\"m1\"}"));
         assertThat(JSON.readTree(requests.get(1).body())).isEqualTo(JSON.readTree("{\"messageId\":\"m1\",\"emoji\":\":smile:\",\"shouldReact\":false}"));
         assertThat(requests.get(2).method()).isEqualTo("GET");
-        assertThat(requests.get(2).query()).isEqualTo("roomId=R%201");
+        assertThat(requests.get(2).query()).isEqualTo("rid=R%201");
         assertThat(((List<?>) roles.get("roles"))).hasSize(1);
         assertThat(requests.get(3).query()).isEqualTo("roomId=R1&lastUpdate=2024-11-18T11%3A20%3A00Z");
     }

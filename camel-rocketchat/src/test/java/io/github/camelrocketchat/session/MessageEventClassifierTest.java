@@ -34,6 +34,16 @@ class MessageEventClassifierTest {
     }
 
     @Test
+    void aChangeWithinTheSameMillisecondIsNotARepeat() {
+        Map<String, Object> doc = new LinkedHashMap<>(WireFixtures.normal());
+        assertThat(classify(doc)).isEqualTo(MessageEvent.CREATED);
+        // a reaction stored in the same millisecond as the message: same _updatedAt, same text
+        doc.put("reactions", Map.of(":thumbsup:", Map.of("usernames", java.util.List.of("bob"))));
+        assertThat(classify(doc)).isEqualTo(MessageEvent.UPDATED);
+        assertThat(classify(doc)).isNull();
+    }
+
+    @Test
     void aMessageWithoutUpdatedAtIsNeverDroppedAsARepeat() {
         Map<String, Object> doc = new LinkedHashMap<>(WireFixtures.normal());
         doc.remove("_updatedAt");

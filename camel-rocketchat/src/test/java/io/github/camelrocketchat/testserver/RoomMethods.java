@@ -95,7 +95,9 @@ final class RoomMethods {
         if (room == null) {
             throw MeteorError.forMethod("error-invalid-room", "Invalid room", "joinRoom");
         }
-        if (!"c".equals(room.t) || !core.chat.canAccess(user, room)) {
+        // joinRoom asks canAccessRoom (view-c-room for a public room), not canReadRoom (preview-c-room): a bot,
+        // which lacks preview-c-room by default, may still join public rooms
+        if (!"c".equals(room.t) || !core.store.permissions.has(user, null, "view-c-room")) {
             throw MeteorError.forMethod("error-not-allowed", "Not allowed", "joinRoom");
         }
         if (room.joinCode != null && !room.joinCode.equals(code)

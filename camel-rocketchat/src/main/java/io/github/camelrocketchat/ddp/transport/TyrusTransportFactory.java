@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -73,13 +74,26 @@ public final class TyrusTransportFactory implements TransportFactory {
         try {
             synchronized (manager) {
                 configure(manager.getProperties(), settings);
-                handshake = manager.asyncConnectToServer(transport, ClientEndpointConfig.Builder.create().build(), uri);
+                handshake = startHandshake(transport, uri);
             }
         } catch (DeploymentException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         handshakeWaiters.execute(() -> await(uri, handshake, opened, settings.connectTimeout()));
         return opened;
+    }
+
+    /**
+     * Tyrus shuts its executor down when the last connection of the manager ends and makes a new one lazily; a
+     * connect racing with that shutdown gets a RejectedExecutionException from the dying executor. The next
+     * attempt gets a fresh executor, so one retry is enough.
+     */
+    private Future<Session> startHandshake(TyrusTransport transport, URI uri) throws DeploymentException {
+        try {
+            return manager.asyncConnectToServer(transport, ClientEndpointConfig.Builder.create().build(), uri);
+        } catch (RejectedExecutionException e) {
+            return manager.asyncConnectToServer(transport, ClientEndpointConfig.Builder.create().build(), uri);
+        }
     }
 
     private static void configure(Map<String, Object> p, TransportSettings settings) {

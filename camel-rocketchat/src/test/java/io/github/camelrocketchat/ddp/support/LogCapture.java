@@ -18,6 +18,7 @@ import org.apache.logging.log4j.core.config.Property;
 public final class LogCapture implements AutoCloseable {
     private static final String PACKAGE = "io.github.camelrocketchat";
 
+    private final String loggerName;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final List<Level> levels = new CopyOnWriteArrayList<>();
     private final LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
@@ -25,6 +26,12 @@ public final class LogCapture implements AutoCloseable {
     private final LoggerConfig previous;
 
     public LogCapture() {
+        this(PACKAGE);
+    }
+
+    /** Captures everything logged under {@code loggerName} (a package, or {@code ""} for every logger). */
+    public LogCapture(String loggerName) {
+        this.loggerName = loggerName;
         appender = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
@@ -39,11 +46,11 @@ public final class LogCapture implements AutoCloseable {
         };
         appender.start();
         Configuration config = ctx.getConfiguration();
-        previous = config.getLoggerConfig(PACKAGE);
-        LoggerConfig capture = new LoggerConfig(PACKAGE, Level.ALL, false);
+        previous = config.getLoggerConfig(loggerName);
+        LoggerConfig capture = new LoggerConfig(loggerName, Level.ALL, false);
         capture.addAppender(appender, Level.ALL, null);
-        config.removeLogger(PACKAGE);
-        config.addLogger(PACKAGE, capture);
+        config.removeLogger(loggerName);
+        config.addLogger(loggerName, capture);
         ctx.updateLoggers();
     }
 
@@ -69,9 +76,9 @@ public final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         Configuration config = ctx.getConfiguration();
-        config.removeLogger(PACKAGE);
-        if (previous.getName().equals(PACKAGE)) {
-            config.addLogger(PACKAGE, previous);
+        config.removeLogger(loggerName);
+        if (previous.getName().equals(loggerName)) {
+            config.addLogger(loggerName, previous);
         }
         ctx.updateLoggers();
         appender.stop();

@@ -1,0 +1,166 @@
+package io.github.camelrocketchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.camelrocketchat.testserver.RocketChatTestServer;
+import io.github.camelrocketchat.testserver.RocketChatTestServerExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.spi.ExceptionHandler;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Health checks and error reporting against the test server: UP while connected, DOWN (truthfully) after the
+ * server drops the connection; a lost connection and failing deliveries reach the consumer's ExceptionHandler,
+ * and with {@code bridgeErrorHandler=true} the route's error handler.
+ */
+class LiveHealthAndErrorsTest extends LiveTestSupport {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @RegisterExtension
+    static RocketChatTestServerExtension rocketChat = new RocketChatTestServerExtension();
+
+    private final List<Throwable> handled = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void data() {
+        RocketChatTestServer server = rocketChat.server();
+        server.addUser("bot", "bot-pass", "Bot", "bot");
+        server.addUser("bob", "bob-pass");
+    }
+
+    @Override
+    RocketChatTestServer server() {
+        return rocketChat.server();
+    }
+
+    @BeforeEach
+    void noConnectionLeftFromEarlierTests() {
+        await().atMost(WAIT).until(() -> server().connectionCount() == 0);
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext ctx = super.createCamelContext();
+        HealthCheckRegistry reg = HealthCheckRegistry.get(ctx);
+        reg.register(reg.resolveById("consumers"));
+        HealthCheckRepository producers = (HealthCheckRepository) reg.resolveById("producers");
+        producers.setEnabled(true);
+        reg.register(producers);
+        reg.setExposureLevel("full");
+        ctx.getRegistry().bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
+            @Override
+            public void handleException(Throwable exception) {
+                handled.add(exception);
+            }
+
+            @Override
+            public void handleException(String message, Throwable exception) {
+                handled.add(exception);
+            }
+
+            @Override
+            public void handleException(String message, Exchange exchange, Throwable exception) {
+                handled.add(exception);
+            }
+        });
+        return ctx;
+    }
+
+    private Optional<HealthCheck.Result> result(String id) {
+        return HealthCheckHelper.invoke(context).stream().filter(r -> r.getCheck().getId().equals(id)).findFirst();
+    }
+
+    private HealthCheck.State state(String id) {
+        return result(id).map(HealthCheck.Result::getState).orElseThrow(() -> new AssertionError("no health check " + id));
+    }
+
+    @Test
+    void checksAreUpWhenConnectedAndDownAfterTheServerDropsTheConnection() throws Exception {
+        String bot = as("bot", "bot-pass");
+        routes(b -> {
+            b.from("rocketchat:stream-room-messages?" + bot + "&roomId=GENERAL&exceptionHandler=#recordingHandler")
+                    .routeId("messages").to("mock:messages");
+            b.from("direct:send").routeId("send").to("rocketchat:sendMessage?" + bot + "&roomId=GENERAL");
+        });
+        assertThat(state("consumer:messages")).isEqualTo(HealthCheck.State.UP);
+        assertThat(state("rocketchat-producer-sendMessage")).isEqualTo(HealthCheck.State.UP);
+        assertThat(result("consumer:messages").orElseThrow().getDetails())
+                .containsEntry("rocketchat.subscription.state", "ready")
+                .containsEntry("rocketchat.session.state", "ready");
+
+        server().faults().dropAllConnections();
+        await().atMost(WAIT).until(() -> state("consumer:messages") == HealthCheck.State.DOWN);
+        assertThat(state("rocketchat-producer-sendMessage")).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result("rocketchat-producer-sendMessage").orElseThrow().getDetails())
+                .containsEntry("rocketchat.session.state", "lost").containsKey("rocketchat.session.problem");
+        await().atMost(WAIT).until(() -> !handled.isEmpty());
+        assertThat(handled.get(0)).isInstanceOf(RocketChatException.class).hasMessageContaining("Connection lost");
+        long start = System.nanoTime();
+        assertThat(call("direct:send", "into the void").getException()).isInstanceOf(RocketChatException.class)
+                .hasMessageContaining("is lost").hasMessageContaining("restart the route");
+        // fails at once rather than waiting for the method timeout
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+        // restarting the routes opens a new session
+        context.getRouteController().stopRoute("messages");
+        context.getRouteController().stopRoute("send");
+        context.getRouteController().startRoute("messages");
+        context.getRouteController().startRoute("send");
+        assertThat(state("consumer:messages")).isEqualTo(HealthCheck.State.UP);
+        assertThat(state("rocketchat-producer-sendMessage")).isEqualTo(HealthCheck.State.UP);
+        assertThat(server().connectionCount()).isEqualTo(1);
+        getMockEndpoint("mock:messages").expectedBodiesReceived("back");
+        server().as("bob").send("general", "back");
+        getMockEndpoint("mock:messages").assertIsSatisfied(10_000);
+    }
+
+    @Test
+    void withBridgeErrorHandlerALostConnectionReachesTheRoutesErrorHandler() throws Exception {
+        routes(b -> {
+            b.errorHandler(b.deadLetterChannel("mock:dead"));
+            b.from("rocketchat:stream-room-messages?" + as("bot", "bot-pass") + "&roomId=GENERAL&bridgeErrorHandler=true")
+                    .routeId("bridged").to("mock:bridged");
+        });
+        MockEndpoint dead = getMockEndpoint("mock:dead");
+        dead.expectedMessageCount(1);
+        server().faults().closeAllConnections(1011, "server going away");
+        dead.assertIsSatisfied(10_000);
+        Throwable caught = dead.getExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        assertThat(caught).isInstanceOf(RocketChatException.class).hasMessageContaining("Connection lost");
+        assertThat(((RocketChatException) caught).getError()).isEqualTo("connection-lost");
+        assertThat(getMockEndpoint("mock:bridged").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void aFailingDeliveryGoesThroughTheExceptionHandlerAndTheNextEventStillArrives() throws Exception {
+        routes(b -> b.from("rocketchat:stream-room-messages?" + as("bot", "bot-pass") + "&roomId=GENERAL&exceptionHandler=#recordingHandler")
+                .routeId("failing").errorHandler(b.noErrorHandler())
+                .process(e -> {
+                    if ("boom".equals(e.getMessage().getBody(String.class))) {
+                        throw new IllegalStateException("the route failed on purpose");
+                    }
+                })
+                .to("mock:after"));
+        MockEndpoint after = getMockEndpoint("mock:after");
+        after.expectedBodiesReceived("fine");
+        server().as("bob").send("general", "boom");
+        server().as("bob").send("general", "fine");
+        after.assertIsSatisfied(10_000);
+        await().atMost(WAIT).until(() -> !handled.isEmpty());
+        assertThat(handled).anySatisfy(t -> assertThat(t).hasMessageContaining("the route failed on purpose"));
+    }
+}
