@@ -121,6 +121,9 @@ class LiveHealthAndErrorsTest extends LiveTestSupport {
         context.getRouteController().startRoute("messages");
         context.getRouteController().startRoute("send");
         assertThat(state("consumer:messages")).isEqualTo(HealthCheck.State.UP);
+        List<String> producerChecks = HealthCheckHelper.invoke(context).stream().map(r -> r.getCheck().getId())
+                .filter("rocketchat-producer-sendMessage"::equals).toList();
+        assertThat(producerChecks).as("the stopped producer's check is gone").hasSize(1);
         assertThat(state("rocketchat-producer-sendMessage")).isEqualTo(HealthCheck.State.UP);
         assertThat(server().connectionCount()).isEqualTo(1);
         getMockEndpoint("mock:messages").expectedBodiesReceived("back");

@@ -5,10 +5,14 @@ import io.github.camelrocketchat.ddp.DdpSubscription;
 import io.github.camelrocketchat.ddp.DdpSubscriptionListener;
 import java.util.concurrent.CompletableFuture;
 
-/** Tracks one DDP subscription's life for health reporting: pending, ready, ended. */
+/**
+ * Tracks one DDP subscription's life for health reporting: pending, ready, ended. "Ready" is read from the
+ * subscription's {@code ready} future, which completes before {@link #onReady} runs: a consumer that has
+ * awaited the future must never see its subscription reported as pending.
+ */
 final class SharedSubscription implements DdpSubscriptionListener {
-    /** Written on the DDP callback thread, read by health checks on any thread. */
-    private volatile String state = "pending";
+    /** Null until the subscription ends; written on the DDP callback thread, read on any thread. */
+    private volatile String ended;
     /** Set once, on the thread that subscribes, before anyone reads it. */
     private volatile DdpSubscription subscription;
 
@@ -25,27 +29,26 @@ final class SharedSubscription implements DdpSubscriptionListener {
     }
 
     boolean isActive() {
-        return "ready".equals(state);
+        return "ready".equals(state());
     }
 
     /** True once the subscription was stopped or refused: a new registration must subscribe afresh. */
     boolean hasEnded() {
-        String s = state;
-        return s.equals("stopped") || s.startsWith("failed");
+        return ended != null;
     }
 
     String state() {
-        return state;
-    }
-
-    @Override
-    public void onReady(DdpSubscription sub) {
-        state = "ready";
+        String e = ended;
+        if (e != null) {
+            return e;
+        }
+        DdpSubscription s = subscription;
+        return s != null && s.ready().isDone() && !s.ready().isCompletedExceptionally() ? "ready" : "pending";
     }
 
     @Override
     public void onStopped(DdpSubscription sub, DdpException error) {
-        state = error == null ? "stopped" : "failed: " + error.getMessage();
+        ended = error == null ? "stopped" : "failed: " + error.getMessage();
     }
 
     void stop() {
