@@ -2,6 +2,7 @@ package io.github.camelrocketchat;
 
 import io.github.camelrocketchat.model.ChatMessage;
 import io.github.camelrocketchat.model.DeletedMessage;
+import io.github.camelrocketchat.session.CombinedRegistration;
 import io.github.camelrocketchat.session.MessageEvent;
 import io.github.camelrocketchat.session.MessageEventClassifier;
 import io.github.camelrocketchat.session.PublicationChange;
@@ -11,6 +12,8 @@ import io.github.camelrocketchat.session.SessionSettings;
 import io.github.camelrocketchat.session.StreamDelivery;
 import io.github.camelrocketchat.session.StreamRegistration;
 import io.github.camelrocketchat.ddp.Registration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,6 +35,7 @@ public class RocketChatConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(RocketChatConsumer.class);
     private static final int CACHE_PER_ROOM = 1000;
     private static final int CACHE_ROOMS = 1000;
+    private static final String NOTIFY_ROOM = "stream-notify-room";
 
     private final ConsumerTarget target;
     private final RocketChatBinding binding;
@@ -92,18 +96,32 @@ public class RocketChatConsumer extends DefaultConsumer {
             roomId = Awaits.await(session.resolveRoom(c.getRoomName()), settings.methodTimeout().toMillis(),
                     "Cannot resolve roomName '" + c.getRoomName() + "'");
         }
-        subscription = switch (target.kind()) {
+        StreamRegistration main = switch (target.kind()) {
             case STREAM -> session.subscribeStream(target.name(), target.eventName(roomId, session.userId()), this::onStreamEvent);
             case PRESENCE -> session.subscribePresence(target.userIds(), this::onStreamEvent);
             case PUBLICATION -> session.subscribePublication(target.name(), target.params(), target.collection(), this::onPublication);
         };
+        subscription = main;
+        List<String> deletionEvents = messageEvents.contains(MessageEvent.DELETED) ? target.hardDeletionEvents(roomId) : List.of();
+        List<StreamRegistration> parts = new ArrayList<>(List.of(main));
+        // register every part before waiting on any, so no deletion is missed between two readies
+        for (String eventName : deletionEvents) {
+            parts.add(session.subscribeStream(NOTIFY_ROOM, eventName, this::onHardDeletion));
+            subscription = new CombinedRegistration(parts);
+        }
         sessionListener = session.addListener((reason, cause) -> getExceptionHandler().handleException(
                 "Rocket.Chat connection " + session.key().describe() + " lost (" + reason + "): this consumer receives nothing "
                         + "until its route is restarted", new RocketChatException("Connection lost: " + reason, "connection-lost",
                         reason, null, null, cause)));
-        Awaits.await(subscription.ready(), settings.methodTimeout().toMillis(),
+        Awaits.await(main.ready(), settings.methodTimeout().toMillis(),
                 "The server refused the subscription to " + describeTarget(roomId, session));
-        LOG.info("Subscribed to {} on {}", describeTarget(roomId, session), session.key().describe());
+        for (int i = 0; i < deletionEvents.size(); i++) {
+            Awaits.await(parts.get(i + 1).ready(), settings.methodTimeout().toMillis(), "The server refused the subscription to "
+                    + NOTIFY_ROOM + " " + deletionEvents.get(i) + ", which carries the hard deletions of room " + roomId
+                    + " (leave deleted out of messageEvents to do without)");
+        }
+        LOG.info("Subscribed to {} on {}{}", describeTarget(roomId, session), session.key().describe(),
+                deletionEvents.isEmpty() ? "" : " (hard deletions from " + NOTIFY_ROOM + " " + String.join(", ", deletionEvents) + ")");
     }
 
     private String describeTarget(String roomId, RocketChatSession session) {
@@ -157,6 +175,15 @@ public class RocketChatConsumer extends DefaultConsumer {
     /** Called on the DDP callback thread: hand over and return. */
     private void onStreamEvent(StreamDelivery delivery) {
         submit(() -> deliverStreamEvent(delivery));
+    }
+
+    /** A hard deletion of the room (DDP callback thread): queued behind the room's messages, in arrival order. */
+    private void onHardDeletion(StreamDelivery delivery) {
+        submit(() -> {
+            for (Object body : binding.hardDeletionBodies(delivery)) {
+                deliver(exchange -> binding.fillHardDeletionExchange(exchange, delivery, body));
+            }
+        });
     }
 
     private void onPublication(PublicationChange change) {
