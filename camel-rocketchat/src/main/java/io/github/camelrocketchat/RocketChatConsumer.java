@@ -15,9 +15,8 @@ import io.github.camelrocketchat.ddp.Registration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -47,8 +46,10 @@ public class RocketChatConsumer extends DefaultConsumer {
     /** Set in doStart, cleared in doStop (Camel lifecycle thread); read by health checks. */
     private volatile RocketChatSessionRegistry.Lease lease;
     private volatile StreamRegistration subscription;
-    private volatile ExecutorService executor;
+    private volatile ConsumerDeliveryQueue queue;
     private volatile Registration sessionListener;
+    /** Drops counted by delivery queues of earlier starts; written on stop (Camel lifecycle thread). */
+    private volatile long droppedBefore;
     /** The logged-in user id, for skipOwnMessages; set in doStart. */
     private volatile String ownUserId;
 
@@ -71,11 +72,12 @@ public class RocketChatConsumer extends DefaultConsumer {
         super.doStart();
         RocketChatEndpoint endpoint = getEndpoint();
         if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
-            setHealthCheck(new RocketChatHealthCheck("camel", "rocketchat-consumer-" + getRouteId(), this::session, () -> subscription));
+            setHealthCheck(new RocketChatHealthCheck("camel", "rocketchat-consumer-" + getRouteId(), this::session, () -> subscription,
+                    this::deliveryDetails));
         }
         classifier = new MessageEventClassifier(CACHE_PER_ROOM, CACHE_ROOMS);
-        executor = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "RocketChatConsumer[" + endpoint.getName() + "]");
+        queue = new ConsumerDeliveryQueue(endpoint.getCamelContext(), this, endpoint.getName() + " of route " + getRouteId(),
+                endpoint.getConfiguration().getMaxQueueSize());
         try {
             SessionSettings settings = endpoint.sessionSettings();
             lease = endpoint.sessionRegistry().acquire(settings);
@@ -149,10 +151,11 @@ public class RocketChatConsumer extends DefaultConsumer {
         if (s != null) {
             s.close();
         }
-        ExecutorService e = executor;
-        executor = null;
-        if (e != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(e, TimeUnit.SECONDS.toMillis(10));
+        ConsumerDeliveryQueue q = queue;
+        queue = null;
+        if (q != null) {
+            q.shutdown();
+            droppedBefore += q.dropped();
         }
         RocketChatSessionRegistry.Lease le = lease;
         lease = null;
@@ -190,16 +193,28 @@ public class RocketChatConsumer extends DefaultConsumer {
         submit(() -> deliver(exchange -> binding.fillPublicationExchange(exchange, target.name(), change)));
     }
 
+    /** Hands {@code task} to the delivery thread; never runs it here (the DDP callback thread of every consumer). */
     private void submit(Runnable task) {
-        ExecutorService e = executor;
-        if (e == null) {
-            return;
+        ConsumerDeliveryQueue q = queue;
+        if (q != null) {
+            q.submit(task);
         }
-        try {
-            e.execute(task);
-        } catch (RejectedExecutionException ex) {
-            LOG.debug("Event dropped: the consumer is stopping");
+    }
+
+    /** Events dropped because the delivery queue was full, since this consumer was created (restarts included). */
+    long droppedEvents() {
+        ConsumerDeliveryQueue q = queue;
+        return droppedBefore + (q == null ? 0 : q.dropped());
+    }
+
+    private Map<String, Object> deliveryDetails() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rocketchat.consumer.dropped", droppedEvents());
+        ConsumerDeliveryQueue q = queue;
+        if (q != null && q.queued() >= 0) {
+            out.put("rocketchat.consumer.queued", q.queued());
         }
+        return out;
     }
 
     private void deliverStreamEvent(StreamDelivery delivery) {
