@@ -44,7 +44,8 @@ final class ConsumerDeliveryQueue {
         profile.setKeepAliveTime(0L);
         profile.setTimeUnit(TimeUnit.MILLISECONDS);
         profile.setAllowCoreThreadTimeOut(false);
-        profile.setMaxQueueSize(maxQueueSize);
+        // Camel makes a queue size of 0 or less a SynchronousQueue (no queue at all): unbounded is MAX_VALUE
+        profile.setMaxQueueSize(maxQueueSize == -1 ? Integer.MAX_VALUE : maxQueueSize);
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         this.executor = context.getExecutorServiceManager().newThreadPool(source, "RocketChatConsumer[" + consumer + "]", profile);
     }
