@@ -1,0 +1,29 @@
+package io.github.camelrocketchat.examples;
+
+import io.github.camelrocketchat.model.ChatMessage;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The two Simple forms the examples and docs use for the text of a {@link ChatMessage} body. Not {@code ${body.text}}:
+ * there Simple's OGNL picks the static factory {@code ChatMessage.text(String, String)} instead of the accessor.
+ */
+class SimpleOnModelTest {
+
+    @Test
+    void theTextOfAMessageInSimple() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.start();
+            var exchange = new DefaultExchange(context);
+            exchange.getMessage().setBody(ChatMessage.text("GENERAL", "hello"));
+            assertThat(context.resolveLanguage("simple").createExpression("${bodyAs(String)}").evaluate(exchange, String.class))
+                    .isEqualTo("hello");
+            assertThat(context.resolveLanguage("simple").createExpression("${body.text()}").evaluate(exchange, String.class))
+                    .isEqualTo("hello");
+        }
+    }
+}
