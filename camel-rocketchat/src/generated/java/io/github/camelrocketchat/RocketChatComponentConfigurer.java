@@ -53,6 +53,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
+        case "maxqueuesize":
+        case "maxQueueSize": getOrCreateConfiguration(target).setMaxQueueSize(property(camelContext, int.class, value)); return true;
         case "members": getOrCreateConfiguration(target).setMembers(property(camelContext, java.lang.String.class, value)); return true;
         case "messageevents":
         case "messageEvents": getOrCreateConfiguration(target).setMessageEvents(property(camelContext, java.lang.String.class, value)); return true;
@@ -116,6 +118,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
+        case "maxqueuesize":
+        case "maxQueueSize": return int.class;
         case "members": return java.lang.String.class;
         case "messageevents":
         case "messageEvents": return java.lang.String.class;
@@ -180,6 +184,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();
+        case "maxqueuesize":
+        case "maxQueueSize": return getOrCreateConfiguration(target).getMaxQueueSize();
         case "members": return getOrCreateConfiguration(target).getMembers();
         case "messageevents":
         case "messageEvents": return getOrCreateConfiguration(target).getMessageEvents();

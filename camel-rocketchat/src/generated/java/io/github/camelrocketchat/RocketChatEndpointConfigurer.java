@@ -45,6 +45,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
+        case "maxqueuesize":
+        case "maxQueueSize": target.getConfiguration().setMaxQueueSize(property(camelContext, int.class, value)); return true;
         case "members": target.getConfiguration().setMembers(property(camelContext, java.lang.String.class, value)); return true;
         case "messageevents":
         case "messageEvents": target.getConfiguration().setMessageEvents(property(camelContext, java.lang.String.class, value)); return true;
@@ -105,6 +107,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
+        case "maxqueuesize":
+        case "maxQueueSize": return int.class;
         case "members": return java.lang.String.class;
         case "messageevents":
         case "messageEvents": return java.lang.String.class;
@@ -166,6 +170,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
+        case "maxqueuesize":
+        case "maxQueueSize": return target.getConfiguration().getMaxQueueSize();
         case "members": return target.getConfiguration().getMembers();
         case "messageevents":
         case "messageEvents": return target.getConfiguration().getMessageEvents();

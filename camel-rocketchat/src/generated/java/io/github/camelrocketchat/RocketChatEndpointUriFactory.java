@@ -23,7 +23,7 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(34);
         props.add("alias");
         props.add("authToken");
         props.add("avatar");
@@ -38,6 +38,7 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
         props.add("headerFilterStrategy");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("maxQueueSize");
         props.add("members");
         props.add("messageEvents");
         props.add("methodTimeout");

@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class ConsumerTarget {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The {@code stream-room-messages} event name for every room of the user. */
+    static final String MY_MESSAGES = "__my_messages__";
 
     enum Kind { STREAM, PRESENCE, PUBLICATION }
 
@@ -125,6 +127,18 @@ final class ConsumerTarget {
     /** True when the event name contains the room id. */
     boolean usesRoom() {
         return form == EventForm.ROOM || form == EventForm.ROOM_EVENT;
+    }
+
+    /**
+     * The {@code stream-notify-room} event names that carry hard deletions of the room this consumer reads, or an
+     * empty list: only a {@code stream-room-messages} consumer of one room ({@code roomId}/{@code roomName}, not
+     * {@code __my_messages__}) has them, since Rocket.Chat sends hard deletes on that other stream.
+     */
+    List<String> hardDeletionEvents(String roomId) {
+        if (form != EventForm.ROOM || !"stream-room-messages".equals(name) || roomId == null || MY_MESSAGES.equals(roomId)) {
+            return List.of();
+        }
+        return List.of(roomId + "/deleteMessage", roomId + "/deleteMessageBulk");
     }
 
     /** The DDP event name once the room id and the logged-in user id are known. */

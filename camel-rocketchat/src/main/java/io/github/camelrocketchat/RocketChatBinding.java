@@ -1,6 +1,7 @@
 package io.github.camelrocketchat;
 
 import io.github.camelrocketchat.ddp.StreamEvent;
+import io.github.camelrocketchat.model.BulkDeletion;
 import io.github.camelrocketchat.model.ChatMessage;
 import io.github.camelrocketchat.model.DeletedMessage;
 import io.github.camelrocketchat.model.Notification;
@@ -63,6 +64,8 @@ public final class RocketChatBinding {
         } else if (body instanceof DeletedMessage d) {
             header(exchange, RocketChatConstants.ROOM_ID, d.roomId());
             header(exchange, RocketChatConstants.MESSAGE_ID, d.messageId());
+        } else if (body instanceof BulkDeletion b) {
+            header(exchange, RocketChatConstants.ROOM_ID, b.roomId());
         } else if (body instanceof UserStatus s) {
             header(exchange, RocketChatConstants.USER_ID, s.userId());
             header(exchange, RocketChatConstants.USERNAME, s.username());
@@ -96,6 +99,36 @@ public final class RocketChatBinding {
         } else if ("stream-notify-room".equals(event.collection())) {
             header(exchange, RocketChatConstants.ROOM_ID, StreamBodies.eventPrefix(event.eventName()));
         }
+    }
+
+    /**
+     * The bodies a room message consumer delivers, one exchange each, for a hard deletion event of its room
+     * ({@code stream-notify-room} {@code <rid>/deleteMessage} or {@code <rid>/deleteMessageBulk}): the
+     * {@link DeletedMessage}; for a bulk delete one {@link DeletedMessage} per listed id, or one {@link BulkDeletion}
+     * when the event lists none. An event of an unexpected shape is delivered once, as its raw args.
+     */
+    public List<Object> hardDeletionBodies(StreamDelivery delivery) {
+        StreamEvent event = delivery.event();
+        if (!"deleteMessageBulk".equals(StreamBodies.eventSuffix(event.eventName()))) {
+            return List.of(delivery.body());
+        }
+        BulkDeletion bulk;
+        try {
+            bulk = BulkDeletion.fromEvent(StreamBodies.eventPrefix(event.eventName()), event.args().isEmpty() ? null : event.args().get(0));
+        } catch (IllegalArgumentException e) {
+            return List.of(event.args());
+        }
+        if (bulk.messageIds().isEmpty()) {
+            return List.of(bulk);
+        }
+        List<Object> out = new ArrayList<>(bulk.messageIds().size());
+        bulk.messageIds().forEach(id -> out.add(new DeletedMessage(bulk.roomId(), id)));
+        return out;
+    }
+
+    /** Body and headers for one of {@link #hardDeletionBodies}: a {@code deleted} message event. */
+    public void fillHardDeletionExchange(Exchange exchange, StreamDelivery delivery, Object body) {
+        fillStreamExchange(exchange, new StreamDelivery(delivery.event(), body), MessageEvent.DELETED);
     }
 
     private void messageHeaders(Exchange exchange, ChatMessage m) {

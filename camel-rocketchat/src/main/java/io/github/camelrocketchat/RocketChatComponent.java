@@ -2,7 +2,9 @@ package io.github.camelrocketchat;
 
 import io.github.camelrocketchat.session.DdpConnectionFactory;
 import io.github.camelrocketchat.session.RocketChatSessionRegistry;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -27,6 +29,8 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
 
     /** Replaced only before the component starts (tests); read by endpoints on start. */
     private volatile DdpConnectionFactory connectionFactory = DdpConnectionFactory.DEFAULT;
+    /** Producer health check ids in use; guarded by itself (producers start and stop on any lifecycle thread). */
+    private final Set<String> producerCheckIds = new HashSet<>();
     /** Created on first use, closed in {@link #doStop()}. */
     private volatile RocketChatSessionRegistry sessionRegistry;
 
@@ -88,6 +92,28 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
             }
         }
         return r;
+    }
+
+    /**
+     * A unique, readable id for a producer's health check, {@code rocketchat-producer-<method>-<n>} with the lowest
+     * free {@code n}: several producers may call the same method (the endpoint URI cannot serve as id: it may hold a
+     * secret), and a restarted route gets its number back. Give it back with {@link #releaseProducerCheckId}.
+     */
+    String acquireProducerCheckId(String method) {
+        synchronized (producerCheckIds) {
+            for (int n = 1; ; n++) {
+                String id = "rocketchat-producer-" + method + "-" + n;
+                if (producerCheckIds.add(id)) {
+                    return id;
+                }
+            }
+        }
+    }
+
+    void releaseProducerCheckId(String id) {
+        synchronized (producerCheckIds) {
+            producerCheckIds.remove(id);
+        }
     }
 
     public RocketChatConfiguration getConfiguration() {

@@ -71,8 +71,14 @@ public class RocketChatConfiguration implements Cloneable {
     private boolean skipOwnMessages = true;
     @UriParam(label = "consumer", defaultValue = "created,edited,updated,deleted", description = "Which room message events to deliver, "
             + "comma-separated: created (first sighting), edited (text changed), updated (metadata only: reactions, url previews, "
-            + "thread counters, pins), deleted.")
+            + "thread counters, pins), deleted (t:rm; and for a consumer of one room also hard deletions, from the room's "
+            + "stream-notify-room deleteMessage and deleteMessageBulk events).")
     private String messageEvents = "created,edited,updated,deleted";
+    @UriParam(label = "consumer,advanced", defaultValue = "1000", description = "The most events a consumer holds while its route "
+            + "is busy. When full, further events are dropped (each counted, logged at WARN and shown in the consumer's health "
+            + "details as rocketchat.consumer.dropped) rather than run on the connection's thread, which would stall every "
+            + "consumer of the connection. -1: unbounded (never drops; memory grows with a slow route).")
+    private int maxQueueSize = 1000;
 
     @UriParam(label = "producer", description = "The thread to reply in (the thread parent's message id).")
     private String threadId;
@@ -256,6 +262,14 @@ public class RocketChatConfiguration implements Cloneable {
 
     public void setMessageEvents(String messageEvents) {
         this.messageEvents = messageEvents;
+    }
+
+    public int getMaxQueueSize() {
+        return maxQueueSize;
+    }
+
+    public void setMaxQueueSize(int maxQueueSize) {
+        this.maxQueueSize = maxQueueSize;
     }
 
     public String getThreadId() {

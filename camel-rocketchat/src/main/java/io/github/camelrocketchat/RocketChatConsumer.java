@@ -2,6 +2,7 @@ package io.github.camelrocketchat;
 
 import io.github.camelrocketchat.model.ChatMessage;
 import io.github.camelrocketchat.model.DeletedMessage;
+import io.github.camelrocketchat.session.CombinedRegistration;
 import io.github.camelrocketchat.session.MessageEvent;
 import io.github.camelrocketchat.session.MessageEventClassifier;
 import io.github.camelrocketchat.session.PublicationChange;
@@ -11,10 +12,11 @@ import io.github.camelrocketchat.session.SessionSettings;
 import io.github.camelrocketchat.session.StreamDelivery;
 import io.github.camelrocketchat.session.StreamRegistration;
 import io.github.camelrocketchat.ddp.Registration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.support.DefaultConsumer;
@@ -32,6 +34,7 @@ public class RocketChatConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(RocketChatConsumer.class);
     private static final int CACHE_PER_ROOM = 1000;
     private static final int CACHE_ROOMS = 1000;
+    private static final String NOTIFY_ROOM = "stream-notify-room";
 
     private final ConsumerTarget target;
     private final RocketChatBinding binding;
@@ -43,8 +46,10 @@ public class RocketChatConsumer extends DefaultConsumer {
     /** Set in doStart, cleared in doStop (Camel lifecycle thread); read by health checks. */
     private volatile RocketChatSessionRegistry.Lease lease;
     private volatile StreamRegistration subscription;
-    private volatile ExecutorService executor;
+    private volatile ConsumerDeliveryQueue queue;
     private volatile Registration sessionListener;
+    /** Drops counted by delivery queues of earlier starts; written on stop (Camel lifecycle thread). */
+    private volatile long droppedBefore;
     /** The logged-in user id, for skipOwnMessages; set in doStart. */
     private volatile String ownUserId;
 
@@ -67,11 +72,12 @@ public class RocketChatConsumer extends DefaultConsumer {
         super.doStart();
         RocketChatEndpoint endpoint = getEndpoint();
         if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
-            setHealthCheck(new RocketChatHealthCheck("camel", "rocketchat-consumer-" + getRouteId(), this::session, () -> subscription));
+            setHealthCheck(new RocketChatHealthCheck("camel", "rocketchat-consumer-" + getRouteId(), this::session, () -> subscription,
+                    this::deliveryDetails));
         }
         classifier = new MessageEventClassifier(CACHE_PER_ROOM, CACHE_ROOMS);
-        executor = endpoint.getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "RocketChatConsumer[" + endpoint.getName() + "]");
+        queue = new ConsumerDeliveryQueue(endpoint.getCamelContext(), this, endpoint.getName() + " of route " + getRouteId(),
+                endpoint.getConfiguration().getMaxQueueSize());
         try {
             SessionSettings settings = endpoint.sessionSettings();
             lease = endpoint.sessionRegistry().acquire(settings);
@@ -92,18 +98,32 @@ public class RocketChatConsumer extends DefaultConsumer {
             roomId = Awaits.await(session.resolveRoom(c.getRoomName()), settings.methodTimeout().toMillis(),
                     "Cannot resolve roomName '" + c.getRoomName() + "'");
         }
-        subscription = switch (target.kind()) {
+        StreamRegistration main = switch (target.kind()) {
             case STREAM -> session.subscribeStream(target.name(), target.eventName(roomId, session.userId()), this::onStreamEvent);
             case PRESENCE -> session.subscribePresence(target.userIds(), this::onStreamEvent);
             case PUBLICATION -> session.subscribePublication(target.name(), target.params(), target.collection(), this::onPublication);
         };
+        subscription = main;
+        List<String> deletionEvents = messageEvents.contains(MessageEvent.DELETED) ? target.hardDeletionEvents(roomId) : List.of();
+        List<StreamRegistration> parts = new ArrayList<>(List.of(main));
+        // register every part before waiting on any, so no deletion is missed between two readies
+        for (String eventName : deletionEvents) {
+            parts.add(session.subscribeStream(NOTIFY_ROOM, eventName, this::onHardDeletion));
+            subscription = new CombinedRegistration(parts);
+        }
         sessionListener = session.addListener((reason, cause) -> getExceptionHandler().handleException(
                 "Rocket.Chat connection " + session.key().describe() + " lost (" + reason + "): this consumer receives nothing "
                         + "until its route is restarted", new RocketChatException("Connection lost: " + reason, "connection-lost",
                         reason, null, null, cause)));
-        Awaits.await(subscription.ready(), settings.methodTimeout().toMillis(),
+        Awaits.await(main.ready(), settings.methodTimeout().toMillis(),
                 "The server refused the subscription to " + describeTarget(roomId, session));
-        LOG.info("Subscribed to {} on {}", describeTarget(roomId, session), session.key().describe());
+        for (int i = 0; i < deletionEvents.size(); i++) {
+            Awaits.await(parts.get(i + 1).ready(), settings.methodTimeout().toMillis(), "The server refused the subscription to "
+                    + NOTIFY_ROOM + " " + deletionEvents.get(i) + ", which carries the hard deletions of room " + roomId
+                    + " (leave deleted out of messageEvents to do without)");
+        }
+        LOG.info("Subscribed to {} on {}{}", describeTarget(roomId, session), session.key().describe(),
+                deletionEvents.isEmpty() ? "" : " (hard deletions from " + NOTIFY_ROOM + " " + String.join(", ", deletionEvents) + ")");
     }
 
     private String describeTarget(String roomId, RocketChatSession session) {
@@ -131,10 +151,11 @@ public class RocketChatConsumer extends DefaultConsumer {
         if (s != null) {
             s.close();
         }
-        ExecutorService e = executor;
-        executor = null;
-        if (e != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(e, TimeUnit.SECONDS.toMillis(10));
+        ConsumerDeliveryQueue q = queue;
+        queue = null;
+        if (q != null) {
+            q.shutdown();
+            droppedBefore += q.dropped();
         }
         RocketChatSessionRegistry.Lease le = lease;
         lease = null;
@@ -159,20 +180,41 @@ public class RocketChatConsumer extends DefaultConsumer {
         submit(() -> deliverStreamEvent(delivery));
     }
 
+    /** A hard deletion of the room (DDP callback thread): queued behind the room's messages, in arrival order. */
+    private void onHardDeletion(StreamDelivery delivery) {
+        submit(() -> {
+            for (Object body : binding.hardDeletionBodies(delivery)) {
+                deliver(exchange -> binding.fillHardDeletionExchange(exchange, delivery, body));
+            }
+        });
+    }
+
     private void onPublication(PublicationChange change) {
         submit(() -> deliver(exchange -> binding.fillPublicationExchange(exchange, target.name(), change)));
     }
 
+    /** Hands {@code task} to the delivery thread; never runs it here (the DDP callback thread of every consumer). */
     private void submit(Runnable task) {
-        ExecutorService e = executor;
-        if (e == null) {
-            return;
+        ConsumerDeliveryQueue q = queue;
+        if (q != null) {
+            q.submit(task);
         }
-        try {
-            e.execute(task);
-        } catch (RejectedExecutionException ex) {
-            LOG.debug("Event dropped: the consumer is stopping");
+    }
+
+    /** Events dropped because the delivery queue was full, since this consumer was created (restarts included). */
+    long droppedEvents() {
+        ConsumerDeliveryQueue q = queue;
+        return droppedBefore + (q == null ? 0 : q.dropped());
+    }
+
+    private Map<String, Object> deliveryDetails() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rocketchat.consumer.dropped", droppedEvents());
+        ConsumerDeliveryQueue q = queue;
+        if (q != null && q.queued() >= 0) {
+            out.put("rocketchat.consumer.queued", q.queued());
         }
+        return out;
     }
 
     private void deliverStreamEvent(StreamDelivery delivery) {

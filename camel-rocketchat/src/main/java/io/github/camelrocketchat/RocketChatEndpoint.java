@@ -105,6 +105,9 @@ public class RocketChatEndpoint extends DefaultEndpoint
         positive("pingInterval", c.getPingInterval());
         positive("pingTimeout", c.getPingTimeout());
         positive("limit", c.getLimit());
+        if (c.getMaxQueueSize() < 1 && c.getMaxQueueSize() != -1) {
+            throw new IllegalArgumentException("maxQueueSize must be positive, or -1 for an unbounded queue; got " + c.getMaxQueueSize());
+        }
         if (c.getRoomId() != null && c.getRoomName() != null) {
             throw new IllegalArgumentException("Set either roomId or roomName, not both");
         }

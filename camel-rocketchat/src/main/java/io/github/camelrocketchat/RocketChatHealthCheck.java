@@ -19,17 +19,21 @@ final class RocketChatHealthCheck implements HealthCheck {
     private final String group;
     private final Supplier<RocketChatSession> session;
     private final Supplier<StreamRegistration> subscription;
+    private final Supplier<Map<String, Object>> details;
     /** Toggled by Camel's health registry from any thread. */
     private volatile boolean enabled = true;
 
     /**
      * @param subscription the consumer's subscription, or null for a producer
+     * @param details      further details of the consumer or producer (never secrets), read on every call
      */
-    RocketChatHealthCheck(String group, String id, Supplier<RocketChatSession> session, Supplier<StreamRegistration> subscription) {
+    RocketChatHealthCheck(String group, String id, Supplier<RocketChatSession> session, Supplier<StreamRegistration> subscription,
+                          Supplier<Map<String, Object>> details) {
         this.group = group;
         this.id = id;
         this.session = session;
         this.subscription = subscription;
+        this.details = details;
     }
 
     @Override
@@ -55,6 +59,7 @@ final class RocketChatHealthCheck implements HealthCheck {
     @Override
     public Result call(Map<String, Object> options) {
         HealthCheckResultBuilder b = HealthCheckResultBuilder.on(this);
+        b.details(details.get());
         RocketChatSession s = session.get();
         if (s == null) {
             return b.down().message("Not started").build();

@@ -6,6 +6,8 @@ import io.github.camelrocketchat.session.RocketChatSessionRegistry;
 import io.github.camelrocketchat.session.SessionSettings;
 import io.github.camelrocketchat.session.TransportMode;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,8 @@ public class RocketChatProducer extends DefaultAsyncProducer {
     private volatile ExecutorService executor;
     private volatile RocketChatHealthCheck healthCheck;
     private volatile WritableHealthCheckRepository healthRepository;
+    /** Taken from the component on start, given back on stop (Camel lifecycle thread). */
+    private volatile String healthCheckId;
 
     public RocketChatProducer(RocketChatEndpoint endpoint) {
         super(endpoint);
@@ -58,7 +62,8 @@ public class RocketChatProducer extends DefaultAsyncProducer {
             healthRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                     WritableHealthCheckRepository.class);
             if (healthRepository != null) {
-                healthCheck = new RocketChatHealthCheck("producers", "rocketchat-producer-" + endpoint.getName(), this::session, null);
+                healthCheckId = endpoint.getComponent().acquireProducerCheckId(endpoint.getName());
+                healthCheck = new RocketChatHealthCheck("producers", healthCheckId, this::session, null, this::producerDetails);
                 healthRepository.addHealthCheck(healthCheck);
             }
         }
@@ -76,6 +81,10 @@ public class RocketChatProducer extends DefaultAsyncProducer {
         }
         healthCheck = null;
         healthRepository = null;
+        if (healthCheckId != null) {
+            getEndpoint().getComponent().releaseProducerCheckId(healthCheckId);
+            healthCheckId = null;
+        }
         RocketChatSessionRegistry.Lease l = lease;
         lease = null;
         if (l != null) {
@@ -86,6 +95,18 @@ public class RocketChatProducer extends DefaultAsyncProducer {
         if (e != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(e, TimeUnit.SECONDS.toMillis(10));
         }
+    }
+
+    /** Which producer this is, for its health check: the method and the endpoint's room (never a secret). */
+    private Map<String, Object> producerDetails() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rocketchat.producer.method", getEndpoint().getName());
+        RocketChatConfiguration c = getEndpoint().getConfiguration();
+        String room = c.getRoomId() != null ? c.getRoomId() : c.getRoomName();
+        if (room != null) {
+            out.put("rocketchat.producer.room", room);
+        }
+        return out;
     }
 
     RocketChatSession session() {

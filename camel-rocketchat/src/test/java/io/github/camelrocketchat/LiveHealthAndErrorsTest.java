@@ -97,15 +97,15 @@ class LiveHealthAndErrorsTest extends LiveTestSupport {
             b.from("direct:send").routeId("send").to("rocketchat:sendMessage?" + bot + "&roomId=GENERAL");
         });
         assertThat(state("consumer:messages")).isEqualTo(HealthCheck.State.UP);
-        assertThat(state("rocketchat-producer-sendMessage")).isEqualTo(HealthCheck.State.UP);
+        assertThat(state("rocketchat-producer-sendMessage-1")).isEqualTo(HealthCheck.State.UP);
         assertThat(result("consumer:messages").orElseThrow().getDetails())
                 .containsEntry("rocketchat.subscription.state", "ready")
                 .containsEntry("rocketchat.session.state", "ready");
 
         server().faults().dropAllConnections();
         await().atMost(WAIT).until(() -> state("consumer:messages") == HealthCheck.State.DOWN);
-        assertThat(state("rocketchat-producer-sendMessage")).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(result("rocketchat-producer-sendMessage").orElseThrow().getDetails())
+        assertThat(state("rocketchat-producer-sendMessage-1")).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result("rocketchat-producer-sendMessage-1").orElseThrow().getDetails())
                 .containsEntry("rocketchat.session.state", "lost").containsKey("rocketchat.session.problem");
         await().atMost(WAIT).until(() -> !handled.isEmpty());
         assertThat(handled.get(0)).isInstanceOf(RocketChatException.class).hasMessageContaining("Connection lost");
@@ -122,9 +122,10 @@ class LiveHealthAndErrorsTest extends LiveTestSupport {
         context.getRouteController().startRoute("send");
         assertThat(state("consumer:messages")).isEqualTo(HealthCheck.State.UP);
         List<String> producerChecks = HealthCheckHelper.invoke(context).stream().map(r -> r.getCheck().getId())
-                .filter("rocketchat-producer-sendMessage"::equals).toList();
-        assertThat(producerChecks).as("the stopped producer's check is gone").hasSize(1);
-        assertThat(state("rocketchat-producer-sendMessage")).isEqualTo(HealthCheck.State.UP);
+                .filter(id -> id.startsWith("rocketchat-producer-sendMessage")).toList();
+        assertThat(producerChecks).as("the stopped producer's check is gone; the restarted one got its id back")
+                .containsExactly("rocketchat-producer-sendMessage-1");
+        assertThat(state("rocketchat-producer-sendMessage-1")).isEqualTo(HealthCheck.State.UP);
         assertThat(server().connectionCount()).isEqualTo(1);
         getMockEndpoint("mock:messages").expectedBodiesReceived("back");
         server().as("bob").send("general", "back");

@@ -61,7 +61,7 @@ class LiveRoomMessagesTest extends LiveTestSupport {
             b.from("rocketchat:stream-notify-room?" + bot() + "&roomName=ops&event=deleteMessage").to("mock:deleted");
         });
         MockEndpoint ops = getMockEndpoint("mock:ops");
-        ops.expectedMessageCount(3);
+        ops.expectedMessageCount(4);
         MockEndpoint deleted = getMockEndpoint("mock:deleted");
         deleted.expectedMessageCount(1);
         String id = server().as("bob").send("ops", "hello");
@@ -72,7 +72,7 @@ class LiveRoomMessagesTest extends LiveTestSupport {
 
         List<Exchange> got = ops.getExchanges();
         assertThat(got).extracting(e -> e.getMessage().getHeader(RocketChatConstants.MESSAGE_EVENT))
-                .containsExactly("created", "edited", "updated");
+                .containsExactly("created", "edited", "updated", "deleted");
         Exchange first = got.get(0);
         assertThat(first.getMessage().getBody(ChatMessage.class).text()).isEqualTo("hello");
         assertThat(first.getMessage().getHeader(RocketChatConstants.ROOM_ID)).isEqualTo(server().roomId("ops"));
@@ -89,6 +89,9 @@ class LiveRoomMessagesTest extends LiveTestSupport {
         assertThat(del.getMessage().getHeader(RocketChatConstants.MESSAGE_EVENT)).isEqualTo("deleted");
         assertThat(del.getMessage().getHeader(RocketChatConstants.MESSAGE_ID)).isEqualTo(id);
         assertThat(server().messageText(id)).isNull();
+        // the room consumer gets the same hard deletion (from the same stream-notify-room event)
+        assertThat(got.get(3).getMessage().getBody()).isEqualTo(del.getMessage().getBody());
+        assertThat(got.get(3).getMessage().getHeader(RocketChatConstants.MESSAGE_ID)).isEqualTo(id);
     }
 
     @Test

@@ -46,6 +46,7 @@ class RocketChatHealthCheckTest extends CamelTestSupport {
             public void configure() {
                 from("rocketchat:stream-notify-user?" + SERVER + "&event=notification").routeId("notify").to("mock:n");
                 from("direct:send").routeId("send").to("rocketchat:sendMessage?" + SERVER + "&roomId=GENERAL");
+                from("direct:other").routeId("other").to("rocketchat:sendMessage?" + SERVER + "&roomId=OTHER");
             }
         };
     }
@@ -60,13 +61,13 @@ class RocketChatHealthCheckTest extends CamelTestSupport {
             assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(r.getDetails()).containsEntry("rocketchat.subscription.state", "ready");
         });
-        assertThat(result("rocketchat-producer-sendMessage")).hasValueSatisfying(r -> {
+        assertThat(result("rocketchat-producer-sendMessage-1")).hasValueSatisfying(r -> {
             assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(r.getDetails()).containsEntry("rocketchat.user", "bot@ws://127.0.0.1:9/websocket");
         });
         sockets.get(0).drop("server restarted");
         assertThat(result("consumer:notify")).hasValueSatisfying(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN));
-        assertThat(result("rocketchat-producer-sendMessage")).hasValueSatisfying(r -> {
+        assertThat(result("rocketchat-producer-sendMessage-1")).hasValueSatisfying(r -> {
             assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(r.getDetails()).containsEntry("rocketchat.session.problem", "server restarted");
             assertThat(r.getDetails().toString()).doesNotContain("pw");
@@ -83,11 +84,33 @@ class RocketChatHealthCheckTest extends CamelTestSupport {
     }
 
     @Test
-    void theProducerCheckLeavesWithTheProducer() throws Exception {
+    void twoProducersOfOneMethodHaveTheirOwnChecks() throws Exception {
         HealthCheckRepository producers = HealthCheckRegistry.get(context).getRepository("producers").orElseThrow();
-        assertThat(producers.stream().map(HealthCheck::getId)).contains("rocketchat-producer-sendMessage");
+        assertThat(producers.stream().map(HealthCheck::getId).filter(id -> id.startsWith("rocketchat-producer-")))
+                .containsExactlyInAnyOrder("rocketchat-producer-sendMessage-1", "rocketchat-producer-sendMessage-2");
+        assertThat(result("rocketchat-producer-sendMessage-2")).hasValueSatisfying(r -> {
+            assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat(r.getDetails()).containsEntry("rocketchat.producer.method", "sendMessage");
+        });
+        // a restart keeps the id; removing one producer leaves the other's check
+        String otherId = producers.stream().filter(c -> c.getId().startsWith("rocketchat-producer-"))
+                .filter(c -> "OTHER".equals(c.call().getDetails().get("rocketchat.producer.room")))
+                .map(HealthCheck::getId).findFirst().orElseThrow();
+        context.getRouteController().stopRoute("other");
+        context.getRouteController().startRoute("other");
+        assertThat(producers.stream().map(HealthCheck::getId)).contains(otherId);
         context.getRouteController().stopRoute("send");
         context.removeRoute("send");
-        assertThat(producers.stream().map(HealthCheck::getId)).doesNotContain("rocketchat-producer-sendMessage");
+        assertThat(producers.stream().map(HealthCheck::getId).filter(id -> id.startsWith("rocketchat-producer-")))
+                .containsExactly(otherId);
+    }
+
+    @Test
+    void theProducerCheckLeavesWithTheProducer() throws Exception {
+        HealthCheckRepository producers = HealthCheckRegistry.get(context).getRepository("producers").orElseThrow();
+        assertThat(producers.stream().map(HealthCheck::getId)).contains("rocketchat-producer-sendMessage-1");
+        context.getRouteController().stopRoute("send");
+        context.removeRoute("send");
+        assertThat(producers.stream().map(HealthCheck::getId)).doesNotContain("rocketchat-producer-sendMessage-1");
     }
 }

@@ -3,7 +3,9 @@ package io.github.camelrocketchat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.camelrocketchat.model.BulkDeletion;
 import io.github.camelrocketchat.model.ChatMessage;
+import io.github.camelrocketchat.model.DeletedMessage;
 import io.github.camelrocketchat.model.WireFixtures;
 import io.github.camelrocketchat.session.FakeDdpConnection;
 import java.util.LinkedHashMap;
@@ -83,7 +85,9 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
     void consumersAndProducersShareOneSocketAndOneSubscription() throws Exception {
         FakeDdpConnection ddp = socket();
         assertThat(ddp.logins).hasSize(1);
-        assertThat(ddp.subscriptions).singleElement().satisfies(s -> assertThat(s.params().get(0)).isEqualTo("GENERAL"));
+        // both room consumers want deletions: the room's stream and its two hard deletion events, each subscribed once
+        assertThat(ddp.subscriptions).extracting(s -> s.name() + " " + s.params().get(0)).containsExactly(
+                "stream-room-messages GENERAL", "stream-notify-room GENERAL/deleteMessage", "stream-notify-room GENERAL/deleteMessageBulk");
         assertThat(ddp.calls("getRoomIdByNameOrId")).hasSize(1);
 
         MockEndpoint all = getMockEndpoint("mock:all");
@@ -103,6 +107,66 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
         MockEndpoint.assertIsSatisfied(context, 5, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(all.getExchanges().get(0).getMessage().getBody()).isInstanceOf(ChatMessage.class);
         assertThat(deliveryThreads).isNotEmpty().allMatch(n -> n.contains("RocketChatConsumer"));
+    }
+
+    @Test
+    void hardDeletionsArriveInOrderAmongTheRoomsMessages() throws Exception {
+        FakeDdpConnection ddp = socket();
+        MockEndpoint edits = getMockEndpoint("mock:edits");
+        edits.expectedHeaderValuesReceivedInAnyOrder(RocketChatConstants.MESSAGE_EVENT, "edited", "deleted", "deleted", "deleted",
+                "deleted");
+        ddp.emit("stream-room-messages", "GENERAL", WireFixtures.edited());
+        ddp.emit("stream-notify-room", "GENERAL/deleteMessage", Map.of("_id", "m1"));
+        ddp.emit("stream-notify-room", "GENERAL/deleteMessageBulk", Map.of("rid", "GENERAL", "excludePinned", false, "ids", List.of("m2", "m3")));
+        ddp.emit("stream-notify-room", "GENERAL/deleteMessageBulk", Map.of("rid", "GENERAL", "excludePinned", true,
+                "users", List.of("bob")));
+        edits.assertIsSatisfied(5000);
+
+        List<Exchange> got = edits.getExchanges();
+        assertThat(got.get(0).getMessage().getBody()).isInstanceOf(ChatMessage.class);
+        assertThat(got.subList(1, 4)).extracting(e -> e.getMessage().getBody())
+                .containsExactly(new DeletedMessage("GENERAL", "m1"), new DeletedMessage("GENERAL", "m2"), new DeletedMessage("GENERAL", "m3"));
+        assertThat(got.subList(1, 4)).extracting(e -> e.getMessage().getHeader(RocketChatConstants.MESSAGE_ID))
+                .containsExactly("m1", "m2", "m3");
+        assertThat(got.subList(1, 5)).allSatisfy(e -> {
+            assertThat(e.getMessage().getHeader(RocketChatConstants.ROOM_ID)).isEqualTo("GENERAL");
+            assertThat(e.getMessage().getHeader(RocketChatConstants.STREAM)).isEqualTo("stream-notify-room");
+        });
+        BulkDeletion prune = got.get(4).getMessage().getBody(BulkDeletion.class);
+        assertThat(prune.roomId()).isEqualTo("GENERAL");
+        assertThat(prune.messageIds()).isEmpty();
+        assertThat(prune.query()).containsEntry("users", List.of("bob")).containsEntry("excludePinned", true);
+        assertThat(got.get(4).getMessage().getHeader(RocketChatConstants.MESSAGE_ID)).isNull();
+        assertThat(got.get(4).getMessage().getHeader(RocketChatConstants.EVENT_NAME)).isEqualTo("GENERAL/deleteMessageBulk");
+        // the consumer of every event got them too, in the same order after its own message events
+        MockEndpoint all = getMockEndpoint("mock:all");
+        all.expectedMinimumMessageCount(5);
+        all.assertIsSatisfied(5000);
+        assertThat(all.getExchanges()).extracting(e -> e.getMessage().getHeader(RocketChatConstants.MESSAGE_EVENT))
+                .containsExactly("edited", "deleted", "deleted", "deleted", "deleted");
+    }
+
+    @Test
+    void aRefusedDeletionSubscriptionFailsTheStartNamingIt() throws Exception {
+        FakeDdpConnection ddp = socket();
+        ddp.refuse = s -> "OTHER/deleteMessageBulk".equals(s.params().get(0));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("rocketchat:stream-room-messages?" + SERVER + "&roomId=OTHER").routeId("other").autoStartup(false).to("mock:x");
+                from("rocketchat:stream-room-messages?" + SERVER + "&roomId=OTHER&messageEvents=created,edited").routeId("noDeletes")
+                        .autoStartup(false).to("mock:x");
+            }
+        });
+        assertThatThrownBy(() -> context.getRouteController().startRoute("other"))
+                .hasMessageContaining("The server refused the subscription to stream-notify-room OTHER/deleteMessageBulk, "
+                        + "which carries the hard deletions of room OTHER")
+                .hasMessageContaining("Not allowed");
+        assertThat(ddp.activeSubscriptions()).as("the failed start released its other subscriptions").hasSize(3);
+
+        context.getRouteController().startRoute("noDeletes");
+        assertThat(ddp.activeSubscriptions()).extracting(s -> s.params().get(0))
+                .containsExactly("GENERAL", "GENERAL/deleteMessage", "GENERAL/deleteMessageBulk", "OTHER");
     }
 
     @Test
@@ -137,9 +201,10 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
         context.getRouteController().stopRoute("edits");
         assertThat(ddp.subscriptions.get(0).unsubscribed).isTrue();
         assertThat(ddp.closed).as("producers still hold the session").isFalse();
+        assertThat(ddp.activeSubscriptions()).isEmpty();
         context.getRouteController().startRoute("edits");
         assertThat(sockets).hasSize(1);
-        assertThat(ddp.activeSubscriptions()).hasSize(1);
+        assertThat(ddp.activeSubscriptions()).hasSize(3);
         context.stop();
         assertThat(ddp.closed).isTrue();
         assertThat(ddp.logouts).isEqualTo(1);
@@ -171,8 +236,8 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
         });
         assertThatThrownBy(() -> context.getRouteController().startRoute("nowhere"))
                 .hasMessageContaining("Room 'nowhere' not found");
-        // nothing leaked: still the one shared subscription of the other routes, on the one socket
-        assertThat(socket().activeSubscriptions()).hasSize(1);
+        // nothing leaked: still the shared subscriptions of the other routes, on the one socket
+        assertThat(socket().activeSubscriptions()).hasSize(3);
         RocketChatComponent component = context.getComponent("rocketchat", RocketChatComponent.class);
         assertThat(component.getSessionRegistry().size()).isEqualTo(1);
     }

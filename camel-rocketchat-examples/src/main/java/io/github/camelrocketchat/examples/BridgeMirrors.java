@@ -13,10 +13,12 @@ import java.util.concurrent.TimeoutException;
  * deletion in the source room reaches the right mirror. Bounded: the oldest pairs are forgotten first (an edit
  * of a message that old is then skipped, and the route says so).
  *
- * <p>A mirror being created is "pending": a hard deletion arrives on another consumer and may overtake the creation,
- * so {@link #forget(String)} waits (bounded) for a pending mirror instead of missing it.
+ * <p>A mirror being created is "pending". The bridge's consumer receives deletions in order with the messages, so
+ * its deletions never overtake a creation; a deletion taken from another consumer (a separate
+ * {@code stream-notify-room} {@code deleteMessage} route) could, so {@link #forget(String)} waits (bounded) for a
+ * pending mirror instead of missing it.
  *
- * <p>Thread-safe: the bridge's message consumer and its deletion consumer run on different threads.
+ * <p>Thread-safe: routes on different consumers may share it.
  */
 public class BridgeMirrors {
 

@@ -2,6 +2,7 @@ package io.github.camelrocketchat.examples;
 
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +37,13 @@ class RoomBridgeRouteTest extends ExampleTestSupport {
         see("the edited mirror", s -> mirrorId.equals(s.message().id()) && "edited".equals(s.event()));
         assertThat(server().messageText(mirrorId)).isEqualTo("*bob*: The deploy starts at 6 pm");
 
+        NotifyBuilder twoDeletions = new NotifyBuilder(context).from("direct:bridge-delete").whenDone(2).create();
         server().as("bob").delete(original);   // a hard delete: stream-notify-room deleteMessage
         awaitGone(mirrorId);
+        // the deletion reached the bridge once: a second copy would come before this later message's mirror
+        server().as("bob").send("demo", "after the deletion");
+        see("the later mirror", byBotIn("demo-mirror").and(s -> s.message().text().endsWith("after the deletion")));
+        assertThat(twoDeletions.matches()).isFalse();
     }
 
     @Test

@@ -110,7 +110,8 @@ final class StreamFanOut {
 
         @Override
         public CompletableFuture<Void> ready() {
-            return shared.tracker.ready();
+            // a copy: a consumer that gives up waiting (and cancels) must not cancel the future its sharers wait on
+            return shared.tracker.ready().copy();
         }
 
         @Override

@@ -42,6 +42,8 @@ public final class FakeDdpConnection implements DdpConnection {
     public volatile Function<Call, Object> responder = call -> null;
     /** When true, subscriptions become ready at once. */
     public volatile boolean autoReady = true;
+    /** Subscriptions the server refuses at once (nosub with error-not-allowed), whatever autoReady says. */
+    public volatile java.util.function.Predicate<FakeSubscription> refuse = s -> false;
     /** When set, {@link #connect()} fails with it. */
     public volatile RuntimeException connectFailure;
     /** When set, {@link #login} fails with it. */
@@ -104,7 +106,9 @@ public final class FakeDdpConnection implements DdpConnection {
     public DdpSubscription subscribe(String name, List<?> params, DdpSubscriptionListener listener) {
         FakeSubscription s = new FakeSubscription("sub-" + (subscriptions.size() + 1), name, new ArrayList<>(params), listener);
         subscriptions.add(s);
-        if (autoReady) {
+        if (refuse.test(s)) {
+            s.nosub(error("error-not-allowed", "Not allowed", null));
+        } else if (autoReady) {
             s.markReady();
         }
         return s;
