@@ -79,7 +79,7 @@ class LiveProducerTest extends LiveTestSupport {
         assertThat(server().messageText(byHeader.getMessage().getHeader(RocketChatConstants.MESSAGE_ID, String.class)))
                 .isEqualTo("by room id header");
 
-        Exchange record = call(uri("sendMessage", ""), ChatMessage.text(ops, "as a ChatMessage"));
+        Exchange record = call(uri("sendMessage", ""), ChatMessage.ofText(ops, "as a ChatMessage"));
         assertThat(server().messageText(record.getMessage().getHeader(RocketChatConstants.MESSAGE_ID, String.class)))
                 .isEqualTo("as a ChatMessage");
 

@@ -73,7 +73,7 @@ class RocketChatBindingProducerTest {
                 .containsEntry("tshow", true).doesNotContainKeys("u", "ts", "_updatedAt");
         assertThat(doc.get("_id")).isNotEqualTo(received.id());
 
-        ChatMessage fresh = ChatMessage.text("GENERAL", "with my id").withId("myOwnId0000000001");
+        ChatMessage fresh = ChatMessage.ofText("GENERAL", "with my id").withId("myOwnId0000000001");
         assertThat(call("sendMessage", fresh).params().get(0)).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
                 .containsEntry("_id", "myOwnId0000000001").containsEntry("rid", "GENERAL");
         assertThat(call("sendMessage", Map.of("rid", "R", "msg", "m", "attachments", List.of(Map.of("text", "a")))).restPreferred()).isTrue();

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The two Simple forms the examples and docs use for the text of a {@link ChatMessage} body. Not {@code ${body.text}}:
- * there Simple's OGNL picks the static factory {@code ChatMessage.text(String, String)} instead of the accessor.
+ * The Simple forms users reach for to get the text of a {@link ChatMessage} body. {@code ${body.text}} used to pick a
+ * static factory named {@code text(String, String)} instead of the accessor; the factory is now {@code ofText}.
  */
 class SimpleOnModelTest {
 
@@ -19,10 +19,12 @@ class SimpleOnModelTest {
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();
             var exchange = new DefaultExchange(context);
-            exchange.getMessage().setBody(ChatMessage.text("GENERAL", "hello"));
+            exchange.getMessage().setBody(ChatMessage.ofText("GENERAL", "hello"));
             assertThat(context.resolveLanguage("simple").createExpression("${bodyAs(String)}").evaluate(exchange, String.class))
                     .isEqualTo("hello");
             assertThat(context.resolveLanguage("simple").createExpression("${body.text()}").evaluate(exchange, String.class))
+                    .isEqualTo("hello");
+            assertThat(context.resolveLanguage("simple").createExpression("${body.text}").evaluate(exchange, String.class))
                     .isEqualTo("hello");
         }
     }

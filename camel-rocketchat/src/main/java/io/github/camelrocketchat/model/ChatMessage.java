@@ -56,7 +56,7 @@ public record ChatMessage(
     }
 
     /** A new outgoing text message (no id yet: the component chooses one). */
-    public static ChatMessage text(String roomId, String text) {
+    public static ChatMessage ofText(String roomId, String text) {
         return new ChatMessage(null, roomId, text, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null);
     }
