@@ -27,7 +27,7 @@ class DdpCoreTest extends ServerTestSupport {
         RawDdpClient c = raw();
         c.send("{\"msg\":\"connect\",\"version\":\"pre1\",\"support\":[\"1\",\"pre1\"]}");
         assertFrame("{\"msg\":\"failed\",\"version\":\"1\"}", c.next());
-        assertThat(c.closed().get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(c.closed().get(30, TimeUnit.SECONDS)).isNotNull();
     }
 
     @Test

@@ -32,21 +32,21 @@ class DdpStreamerDialectTest extends ServerTestSupport {
     void firstFrameOtherThanConnectClosesWith1002() throws Exception {
         RawDdpClient c = raw();
         c.send("{\"msg\":\"method\",\"id\":\"1\",\"method\":\"x\"}");
-        assertThat(c.closed().get(5, TimeUnit.SECONDS)[0]).isEqualTo(1002);
+        assertThat(c.closed().get(30, TimeUnit.SECONDS)[0]).isEqualTo(1002);
     }
 
     @Test
     void unparsableFrameClosesWith1007() throws Exception {
         RawDdpClient c = client();
         c.send("{oops");
-        assertThat(c.closed().get(5, TimeUnit.SECONDS)[0]).isEqualTo(1007);
+        assertThat(c.closed().get(30, TimeUnit.SECONDS)[0]).isEqualTo(1007);
     }
 
     @Test
     void binaryFrameClosesWith1007() throws Exception {
         RawDdpClient c = client();
         c.sendBinary(new byte[] {1});
-        assertThat(c.closed().get(5, TimeUnit.SECONDS)[0]).isEqualTo(1007);
+        assertThat(c.closed().get(30, TimeUnit.SECONDS)[0]).isEqualTo(1007);
     }
 
     @Test
@@ -55,7 +55,7 @@ class DdpStreamerDialectTest extends ServerTestSupport {
         c.send("{\"msg\":\"foo\"}");
         assertThat(c.sync()).isEmpty();
         c.send("{\"msg\":\"method\",\"method\":\"x\"}");
-        assertThat(c.closed().get(5, TimeUnit.SECONDS)[0]).isEqualTo(1002);
+        assertThat(c.closed().get(30, TimeUnit.SECONDS)[0]).isEqualTo(1002);
     }
 
     @Test
@@ -85,7 +85,7 @@ class DdpStreamerDialectTest extends ServerTestSupport {
     void logoutClosesTheSocket() throws Exception {
         RawDdpClient c = as("alice");
         assertFrame("{\"msg\":\"result\",\"id\":\"o\"}", c.call("o", "logout").get(0));
-        assertThat(c.closed().get(5, TimeUnit.SECONDS)[0]).isEqualTo(1002);
+        assertThat(c.closed().get(30, TimeUnit.SECONDS)[0]).isEqualTo(1002);
     }
 
     @Test
@@ -96,7 +96,7 @@ class DdpStreamerDialectTest extends ServerTestSupport {
                 .build().start();
         RawDdpClient c = raw();
         assertThat(c.awaitMsg("ping")).isNotNull();
-        assertThat(c.closed().get(5, TimeUnit.SECONDS)[0]).isEqualTo(4000);
+        assertThat(c.closed().get(30, TimeUnit.SECONDS)[0]).isEqualTo(4000);
         assertThat(c.closeReason().get(5, TimeUnit.SECONDS)).isEqualTo("TIMEOUT");
     }
 }

@@ -21,7 +21,7 @@ class HeartbeatTest extends ServerTestSupport {
     void idleClientIsPingedAndClosedWithoutAnswer() throws Exception {
         RawDdpClient c = client();
         assertFrame("{\"msg\":\"ping\"}", c.next());
-        assertThat(c.closed().get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(c.closed().get(30, TimeUnit.SECONDS)).isNotNull();
         await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionCount() == 0);
     }
 

@@ -23,8 +23,8 @@ class TestControlsTest extends ServerTestSupport {
         RawDdpClient b = client();
         assertThat(server.connectionCount()).isEqualTo(2);
         server.faults().dropAllConnections();
-        assertThat(a.closed().get(5, TimeUnit.SECONDS)).isNotNull();
-        assertThat(b.closed().get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(a.closed().get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(b.closed().get(30, TimeUnit.SECONDS)).isNotNull();
         assertThat(server.connectionCount()).isZero();
         assertThat(server.totalConnections()).isEqualTo(2);
     }
@@ -33,7 +33,7 @@ class TestControlsTest extends ServerTestSupport {
     void closeAllConnectionsSendsTheCode() throws Exception {
         RawDdpClient a = client();
         server.faults().closeAllConnections(1001, "going away");
-        assertThat(a.closed().get(5, TimeUnit.SECONDS)[0]).isEqualTo(1001);
+        assertThat(a.closed().get(30, TimeUnit.SECONDS)[0]).isEqualTo(1001);
     }
 
     @Test
@@ -80,7 +80,7 @@ class TestControlsTest extends ServerTestSupport {
         String token = server.createLoginToken("alice");
         server.as("alice").send("general", "persisted");
         server.restart();
-        assertThat(a.closed().get(5, TimeUnit.SECONDS)).isNotNull();
+        assertThat(a.closed().get(30, TimeUnit.SECONDS)).isNotNull();
         assertThat(server.port()).isEqualTo(port);
         RawDdpClient b = client();
         assertThat(b.result("1", "login", obj("{\"resume\":\"" + token + "\"}")).has("result")).isTrue();
