@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public class RocketChatProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(RocketChatProducer.class);
     private final RocketChatBinding binding;
+    private final TransportMode transportMode;
+    private final Duration methodTimeout;
     /** Set in doStart, cleared in doStop (Camel lifecycle thread); read by process on any thread. */
     private volatile RocketChatSessionRegistry.Lease lease;
     private volatile ExecutorService executor;
@@ -43,6 +45,8 @@ public class RocketChatProducer extends DefaultAsyncProducer {
     public RocketChatProducer(RocketChatEndpoint endpoint) {
         super(endpoint);
         this.binding = new RocketChatBinding(endpoint.getConfiguration(), endpoint.getHeaderFilterStrategy());
+        this.transportMode = endpoint.transportMode();
+        this.methodTimeout = Duration.ofMillis(endpoint.getConfiguration().getMethodTimeout());
     }
 
     @Override
@@ -150,14 +154,12 @@ public class RocketChatProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        TransportMode mode = getEndpoint().transportMode();
-        Duration timeout = Duration.ofMillis(getEndpoint().getConfiguration().getMethodTimeout());
         CompletableFuture<String> room = input.roomName() != null
                 ? session.resolveRoom(input.roomName()) : CompletableFuture.completedFuture(input.roomId());
         room.thenCompose(rid -> {
             ProducerInput resolved = input.roomName() != null ? input.withRoomId(rid) : input;
             RocketChatCall call = binding.toCall(resolved, session.username());
-            return session.invoke(call, mode, timeout).thenApply(result -> new Outcome(resolved, call, result));
+            return session.invoke(call, transportMode, methodTimeout).thenApply(result -> new Outcome(resolved, call, result));
         }).whenCompleteAsync((outcome, failure) -> {
             try {
                 if (failure != null) {
