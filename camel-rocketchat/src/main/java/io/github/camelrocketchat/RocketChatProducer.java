@@ -10,12 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls a Rocket.Chat method per exchange, over DDP or REST (see {@code transport}). Never blocks the calling
@@ -24,7 +30,10 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * never on a socket or DDP thread.
  */
 public class RocketChatProducer extends DefaultAsyncProducer {
+    private static final Logger LOG = LoggerFactory.getLogger(RocketChatProducer.class);
     private final RocketChatBinding binding;
+    private final TransportMode transportMode;
+    private final Duration methodTimeout;
     /** Set in doStart, cleared in doStop (Camel lifecycle thread); read by process on any thread. */
     private volatile RocketChatSessionRegistry.Lease lease;
     private volatile ExecutorService executor;
@@ -36,6 +45,8 @@ public class RocketChatProducer extends DefaultAsyncProducer {
     public RocketChatProducer(RocketChatEndpoint endpoint) {
         super(endpoint);
         this.binding = new RocketChatBinding(endpoint.getConfiguration(), endpoint.getHeaderFilterStrategy());
+        this.transportMode = endpoint.transportMode();
+        this.methodTimeout = Duration.ofMillis(endpoint.getConfiguration().getMethodTimeout());
     }
 
     @Override
@@ -47,8 +58,7 @@ public class RocketChatProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         RocketChatEndpoint endpoint = getEndpoint();
-        executor = endpoint.getCamelContext().getExecutorServiceManager()
-                .newDefaultThreadPool(this, "RocketChatProducer[" + endpoint.getName() + "]");
+        executor = newExecutor(endpoint);
         try {
             SessionSettings settings = endpoint.sessionSettings();
             lease = endpoint.sessionRegistry().acquire(settings);
@@ -97,6 +107,20 @@ public class RocketChatProducer extends DefaultAsyncProducer {
         }
     }
 
+    /**
+     * Camel's default pool, except that it refuses work once shut down instead of discarding it: the default
+     * CallerRuns policy silently drops a task given to a shut-down pool, and a completion that arrives after this
+     * producer stopped (its session is shared and stays open) would then never call its exchange's callback.
+     */
+    private ExecutorService newExecutor(RocketChatEndpoint endpoint) {
+        ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
+        ThreadPoolProfile profile = manager.getDefaultThreadPoolProfile().clone();
+        profile.setId("RocketChatProducer");
+        profile.setDefaultProfile(false);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return manager.newThreadPool(this, "RocketChatProducer[" + endpoint.getName() + "]", profile);
+    }
+
     /** Which producer this is, for its health check: the method and the endpoint's room (never a secret). */
     private Map<String, Object> producerDetails() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -130,14 +154,12 @@ public class RocketChatProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        TransportMode mode = getEndpoint().transportMode();
-        Duration timeout = Duration.ofMillis(getEndpoint().getConfiguration().getMethodTimeout());
         CompletableFuture<String> room = input.roomName() != null
                 ? session.resolveRoom(input.roomName()) : CompletableFuture.completedFuture(input.roomId());
         room.thenCompose(rid -> {
             ProducerInput resolved = input.roomName() != null ? input.withRoomId(rid) : input;
             RocketChatCall call = binding.toCall(resolved, session.username());
-            return session.invoke(call, mode, timeout).thenApply(result -> new Outcome(resolved, call, result));
+            return session.invoke(call, transportMode, methodTimeout).thenApply(result -> new Outcome(resolved, call, result));
         }).whenCompleteAsync((outcome, failure) -> {
             try {
                 if (failure != null) {
@@ -150,15 +172,22 @@ public class RocketChatProducer extends DefaultAsyncProducer {
             } finally {
                 callback.done(false);
             }
-        }, task -> {
-            try {
-                exec.execute(task);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // the producer is stopping: complete here rather than leave the exchange hanging
-                task.run();
-            }
-        });
+        }, task -> completeOn(exec, task));
         return false;
+    }
+
+    /**
+     * Runs a completion on this producer's executor or, once the producer has stopped (the reply came after stop,
+     * or the CamelContext is shutting down), on the calling thread: the callback is called either way.
+     */
+    private void completeOn(ExecutorService exec, Runnable completion) {
+        try {
+            exec.execute(completion);
+        } catch (RejectedExecutionException stopped) {
+            LOG.debug("Producer {} stopped before a reply arrived: completing its exchange on the reply thread",
+                    getEndpoint().getName());
+            completion.run();
+        }
     }
 
     private record Outcome(ProducerInput input, RocketChatCall call, Object result) {

@@ -16,7 +16,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
+import org.apache.camel.Producer;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -263,5 +268,31 @@ class LiveProducerTest extends LiveTestSupport {
         Exchange noSuchMethod = call(uri("noSuchMethod", ""), null);
         assertThat(noSuchMethod.getException()).isInstanceOf(RocketChatNotFoundException.class)
                 .hasMessageContaining("noSuchMethod");
+    }
+
+    @Test
+    void aReplyAfterTheProducerStoppedStillCompletesTheExchange() throws Exception {
+        String ops = server().roomId("ops");
+        // a second producer of the same login keeps the shared session open after the first one stops
+        Producer keeper = context.getEndpoint(uri("joinRoom", "")).createProducer();
+        keeper.start();
+        AsyncProducer producer = (AsyncProducer) context.getEndpoint(uri("sendMessage", "roomId=" + ops)).createProducer();
+        producer.start();
+        server().faults().delayMethod("sendMessage", Duration.ofSeconds(1));
+        try {
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getMessage().setBody("replied after stop");
+            CountDownLatch done = new CountDownLatch(1);
+            assertThat(producer.process(exchange, doneSync -> done.countDown())).isFalse();
+            producer.stop();
+            assertThat(done.getCount()).as("the reply must come after the stop for this test to mean anything").isEqualTo(1);
+
+            assertThat(done.await(10, TimeUnit.SECONDS)).as("callback called").isTrue();
+            assertThat(exchange.getException()).isNull();
+            assertThat(exchange.getMessage().getBody(ChatMessage.class).text()).isEqualTo("replied after stop");
+        } finally {
+            server().faults().clearMethodDelays();
+            keeper.stop();
+        }
     }
 }

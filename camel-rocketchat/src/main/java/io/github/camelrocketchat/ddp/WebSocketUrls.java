@@ -50,8 +50,11 @@ public final class WebSocketUrls {
         }
     }
 
-    /** The URL for an error message: user info, query and fragment (where credentials hide) masked. */
+    /**
+     * The URL for an error message: user info, query and fragment (where credentials hide) masked. Everything up
+     * to the last {@code @} goes, since a password with a {@code /} in it ends the authority early.
+     */
     private static String masked(String url) {
-        return url.replaceAll("//[^/]*@", "//***@").replaceAll("[?#].*$", "?***");
+        return url.replaceAll("[?#].*$", "?***").replaceAll("//.*@", "//***@");
     }
 }

@@ -256,12 +256,6 @@ public final class RocketChatSession {
         return u != null && !u.contains("@") ? u : null;
     }
 
-    /** Number of shared stream subscriptions (tests, health). */
-    public int sharedStreamCount() {
-        StreamFanOut s = streams;
-        return s == null ? 0 : s.subscriptionCount();
-    }
-
     /** Health details without secrets. */
     public Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ class WebSocketUrlsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"ftp://chat.example.com", "chat.example.com", "https://", "https://chat example.com",
-        "https://user:pass@chat.example.com", "https://user:pass@chat example.com/x?token=x", "https://chat.example.com/?token=x", "https://chat.example.com/#x"})
+        "https://user:pass@chat.example.com", "https://user:pass/word@chat.example.com", "https://user:pass@chat example.com/x?token=x", "https://chat.example.com/?token=x", "https://chat.example.com/#x"})
     void refusesWhatIsNotAUsableServerUrl(String in) {
         assertThatThrownBy(() -> WebSocketUrls.toWebSocketUri(in)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("URL").hasMessageNotContaining("pass").hasMessageNotContaining("token=x");

@@ -1,14 +1,18 @@
 package io.github.camelrocketchat.ddp.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.camelrocketchat.ddp.support.LogCapture;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +78,28 @@ class SerialExecutorTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         pool.shutdown();
         SerialExecutor serial = new SerialExecutor(pool);
-        serial.execute(() -> { });
-        serial.execute(() -> { });
+        AtomicInteger ran = new AtomicInteger();
+        assertThatCode(() -> {
+            serial.execute(ran::incrementAndGet);
+            serial.execute(ran::incrementAndGet);
+        }).doesNotThrowAnyException();
+        assertThat(ran).hasValue(0);
+    }
+
+    @Test
+    void rejectedTasksAreDroppedAndLaterOnesStillRun() {
+        AtomicBoolean accepting = new AtomicBoolean(false);
+        Executor delegate = task -> {
+            if (!accepting.get()) {
+                throw new RejectedExecutionException("refused");
+            }
+            task.run();
+        };
+        SerialExecutor serial = new SerialExecutor(delegate);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        serial.execute(() -> ran.add("dropped"));
+        accepting.set(true);
+        serial.execute(() -> ran.add("later"));
+        assertThat(ran).containsExactly("later");
     }
 }
