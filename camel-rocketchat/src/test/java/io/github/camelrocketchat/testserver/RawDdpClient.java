@@ -171,6 +171,17 @@ public final class RawDdpClient implements AutoCloseable {
         return closed;
     }
 
+    /**
+     * Sends a ping and ignores whether it could be sent. The JDK client notices a socket the peer dropped only when
+     * it reads or writes; under load its read of the end of stream was seen to lag by more than 30 s, so tests of
+     * dropped sockets write once, as a real client's heartbeat would, before they wait for {@link #closed()}.
+     */
+    public void probe() {
+        if (!closed.isDone()) {
+            ws.sendText("{\"msg\":\"ping\",\"id\":\"probe\"}", true).exceptionally(e -> null);
+        }
+    }
+
     public CompletableFuture<String> closeReason() {
         return closeReason;
     }

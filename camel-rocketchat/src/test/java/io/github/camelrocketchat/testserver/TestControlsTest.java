@@ -23,6 +23,9 @@ class TestControlsTest extends ServerTestSupport {
         RawDdpClient b = client();
         assertThat(server.connectionCount()).isEqualTo(2);
         server.faults().dropAllConnections();
+        await().atMost(Duration.ofSeconds(30)).until(() -> server.connectionCount() == 0);
+        a.probe();
+        b.probe();
         assertThat(a.closed().get(30, TimeUnit.SECONDS)).isNotNull();
         assertThat(b.closed().get(30, TimeUnit.SECONDS)).isNotNull();
         assertThat(server.connectionCount()).isZero();
@@ -80,6 +83,7 @@ class TestControlsTest extends ServerTestSupport {
         String token = server.createLoginToken("alice");
         server.as("alice").send("general", "persisted");
         server.restart();
+        a.probe();
         assertThat(a.closed().get(30, TimeUnit.SECONDS)).isNotNull();
         assertThat(server.port()).isEqualTo(port);
         RawDdpClient b = client();
