@@ -99,7 +99,7 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
      * free {@code n}: several producers may call the same method (the endpoint URI cannot serve as id: it may hold a
      * secret), and a restarted route gets its number back. Give it back with {@link #releaseProducerCheckId}.
      */
-    String acquireProducerCheckId(String method) {
+    public String acquireProducerCheckId(String method) {
         synchronized (producerCheckIds) {
             for (int n = 1; ; n++) {
                 String id = "rocketchat-producer-" + method + "-" + n;
@@ -110,7 +110,7 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
         }
     }
 
-    void releaseProducerCheckId(String id) {
+    public void releaseProducerCheckId(String id) {
         synchronized (producerCheckIds) {
             producerCheckIds.remove(id);
         }

@@ -1,9 +1,12 @@
 package io.github.camelrocketchat;
 
-import io.github.camelrocketchat.ddp.LoginRequest;
-import io.github.camelrocketchat.ddp.WebSocketUrls;
+import io.github.camelrocketchat.consumer.ConsumerTarget;
+import io.github.camelrocketchat.consumer.RocketChatConsumer;
+import io.github.camelrocketchat.producer.RocketChatProducer;
+import io.github.camelrocketchat.support.EndpointNames;
+import io.github.camelrocketchat.session.Credentials;
 import io.github.camelrocketchat.session.ConnectionKey;
-import io.github.camelrocketchat.session.MessageEvent;
+import io.github.camelrocketchat.consumer.MessageEvent;
 import io.github.camelrocketchat.session.RocketChatSessionRegistry;
 import io.github.camelrocketchat.session.SessionSettings;
 import io.github.camelrocketchat.session.TransportMode;
@@ -89,7 +92,7 @@ public class RocketChatEndpoint extends DefaultEndpoint
         if (c.getServerUrl() == null || c.getServerUrl().isBlank()) {
             throw new IllegalArgumentException("serverUrl is required, e.g. https://chat.example.com or ws://localhost:3000/websocket");
         }
-        WebSocketUrls.toWebSocketUri(c.getServerUrl());
+        SessionSettings.webSocketUriOf(c.getServerUrl());
         if (c.getAuthToken() != null && c.getPassword() != null) {
             throw new IllegalArgumentException("Set either password (with username) or authToken, not both");
         }
@@ -120,21 +123,30 @@ public class RocketChatEndpoint extends DefaultEndpoint
     }
 
     /** The settings of this endpoint's session (the key decides which endpoints share it). */
-    SessionSettings sessionSettings() throws Exception {
+    public SessionSettings sessionSettings() throws Exception {
         RocketChatConfiguration c = configuration;
         SSLContext ssl = c.getSslContextParameters() == null ? null : c.getSslContextParameters().createSSLContext(getCamelContext());
-        LoginRequest login = c.getAuthToken() != null ? LoginRequest.resume(c.getAuthToken())
-                : LoginRequest.password(c.getUsername(), c.getPassword());
-        return new SessionSettings(ConnectionKey.of(c), WebSocketUrls.toWebSocketUri(c.getServerUrl()), login, ssl,
+        return SessionSettings.of(c.getServerUrl(), credentials(c), c.getSslContextParameters(), ssl,
                 Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getPingInterval()),
                 Duration.ofMillis(c.getPingTimeout()), Duration.ofMillis(c.getMethodTimeout()));
     }
 
-    RocketChatSessionRegistry sessionRegistry() {
+    /** The credentials the configuration names (validated: a token, or username and password). */
+    static Credentials credentials(RocketChatConfiguration c) {
+        return c.getAuthToken() != null ? Credentials.token(c.getUserId(), c.getAuthToken())
+                : Credentials.password(c.getUsername(), c.getPassword());
+    }
+
+    /** The key that decides which endpoints share a connection. */
+    public static ConnectionKey connectionKey(RocketChatConfiguration c) {
+        return ConnectionKey.of(c.getServerUrl(), credentials(c), c.getSslContextParameters());
+    }
+
+    public RocketChatSessionRegistry sessionRegistry() {
         return getComponent().getSessionRegistry();
     }
 
-    TransportMode transportMode() {
+    public TransportMode transportMode() {
         return TransportMode.parse(configuration.getTransport());
     }
 
@@ -162,7 +174,7 @@ public class RocketChatEndpoint extends DefaultEndpoint
 
     @Override
     public String getServiceUrl() {
-        URI uri = WebSocketUrls.toWebSocketUri(configuration.getServerUrl());
+        URI uri = SessionSettings.webSocketUriOf(configuration.getServerUrl());
         return uri.toString();
     }
 

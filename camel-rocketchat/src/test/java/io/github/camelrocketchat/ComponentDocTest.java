@@ -1,5 +1,6 @@
 package io.github.camelrocketchat;
 
+import io.github.camelrocketchat.support.EndpointNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -97,32 +97,32 @@ class RocketChatEndpointTest {
         RocketChatEndpoint t = endpoint("rocketchat:sendMessage?serverUrl=https://chat.example.com&authToken=T0k3n-v4lue&userId=uid1");
         assertThat(t.toString()).doesNotContain("T0k3n-v4lue");
         assertThat(t.getConfiguration().toString()).doesNotContain("T0k3n-v4lue");
-        assertThat(ConnectionKey.of(t.getConfiguration()).toString()).doesNotContain("T0k3n-v4lue").contains("uid1", "credentials=token");
-        assertThat(ConnectionKey.of(e.getConfiguration()).toString()).doesNotContain("s3cr3t");
+        assertThat(RocketChatEndpoint.connectionKey(t.getConfiguration()).toString()).doesNotContain("T0k3n-v4lue").contains("uid1", "credentials=token");
+        assertThat(RocketChatEndpoint.connectionKey(e.getConfiguration()).toString()).doesNotContain("s3cr3t");
     }
 
     @Test
     void connectionKeysDifferByServerIdentityAndTls() {
         RocketChatConfiguration c = endpoint("rocketchat:sendMessage?" + BASE).getConfiguration();
-        ConnectionKey k = ConnectionKey.of(c);
-        assertThat(ConnectionKey.of(c.copy())).isEqualTo(k).hasSameHashCodeAs(k);
+        ConnectionKey k = RocketChatEndpoint.connectionKey(c);
+        assertThat(RocketChatEndpoint.connectionKey(c.copy())).isEqualTo(k).hasSameHashCodeAs(k);
         assertThat(k.url()).isEqualTo("wss://chat.example.com/websocket");
         RocketChatConfiguration ws = c.copy();
         ws.setServerUrl("wss://chat.example.com/websocket");
-        assertThat(ConnectionKey.of(ws)).as("same socket, other spelling").isEqualTo(k);
+        assertThat(RocketChatEndpoint.connectionKey(ws)).as("same socket, other spelling").isEqualTo(k);
         RocketChatConfiguration other = c.copy();
         other.setPassword("other");
-        assertThat(ConnectionKey.of(other)).isNotEqualTo(k);
+        assertThat(RocketChatEndpoint.connectionKey(other)).isNotEqualTo(k);
         RocketChatConfiguration user = c.copy();
         user.setUsername("alice");
-        assertThat(ConnectionKey.of(user)).isNotEqualTo(k);
+        assertThat(RocketChatEndpoint.connectionKey(user)).isNotEqualTo(k);
         RocketChatConfiguration tls = c.copy();
         tls.setSslContextParameters(new SSLContextParameters());
-        assertThat(ConnectionKey.of(tls)).isNotEqualTo(k);
-        assertThat(ConnectionKey.of(tls).toString()).contains("tls=custom");
+        assertThat(RocketChatEndpoint.connectionKey(tls)).isNotEqualTo(k);
+        assertThat(RocketChatEndpoint.connectionKey(tls).toString()).contains("tls=custom");
         RocketChatConfiguration room = c.copy();
         room.setRoomId("OTHER");
-        assertThat(ConnectionKey.of(room)).as("consumer options do not split connections").isEqualTo(k);
+        assertThat(RocketChatEndpoint.connectionKey(room)).as("consumer options do not split connections").isEqualTo(k);
     }
 
     @Test
@@ -193,26 +193,4 @@ class RocketChatEndpointTest {
                 .rootCause().hasMessageContaining("set the collection option");
     }
 
-    @Test
-    void consumerTargetsComputeTheirEventNames() {
-        RocketChatConfiguration c = endpoint("rocketchat:sendMessage?" + BASE).getConfiguration();
-        c.setRoomId("GENERAL");
-        assertThat(ConsumerTarget.of("stream-room-messages", c).eventName("GENERAL", "u1")).isEqualTo("GENERAL");
-        c.setEvent("user-activity");
-        assertThat(ConsumerTarget.of("stream-notify-room", c).eventName("GENERAL", "u1")).isEqualTo("GENERAL/user-activity");
-        c.setEvent("notification");
-        assertThat(ConsumerTarget.of("stream-notify-user", c).eventName(null, "u1")).isEqualTo("u1/notification");
-        c.setEvent("user-status");
-        assertThat(ConsumerTarget.of("stream-notify-logged", c).eventName(null, "u1")).isEqualTo("user-status");
-        c.setEventName("RAW/event");
-        assertThat(ConsumerTarget.of("stream-notify-room", c).eventName("GENERAL", "u1")).isEqualTo("RAW/event");
-        c.setEventName(null);
-        c.setUserIds("u1, u2,,");
-        assertThat(ConsumerTarget.of("stream-user-presence", c).userIds()).containsExactly("u1", "u2");
-        c.setCollection("users");
-        c.setParams("[\"GENERAL\", 50]");
-        ConsumerTarget pub = ConsumerTarget.of("userData", c);
-        assertThat(pub.kind()).isEqualTo(ConsumerTarget.Kind.PUBLICATION);
-        assertThat(pub.params()).containsExactly("GENERAL", 50);
-    }
 }

@@ -1,5 +1,6 @@
 package io.github.camelrocketchat;
 
+import io.github.camelrocketchat.consumer.RocketChatConsumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,18 +10,19 @@ import java.util.Map;
 
 /**
  * Lenient readers for wire values. DDP gives EJSON-decoded values ({@link Instant} for dates); REST gives
- * ISO-8601 strings; both shapes must map to the same records.
+ * ISO-8601 strings; both shapes must map to the same records. Public for the session's event conversion; not
+ * part of the component's API.
  */
-final class Values {
+public final class Values {
     private Values() {
     }
 
-    static String string(Map<String, Object> map, String key) {
+    public static String string(Map<String, Object> map, String key) {
         Object v = map.get(key);
         return v == null ? null : v instanceof String s ? s : String.valueOf(v);
     }
 
-    static Boolean bool(Map<String, Object> map, String key) {
+    public static Boolean bool(Map<String, Object> map, String key) {
         Object v = map.get(key);
         if (v instanceof Boolean b) {
             return b;
@@ -29,7 +30,7 @@ final class Values {
         return v instanceof String s ? Boolean.valueOf(s) : null;
     }
 
-    static Integer integer(Object v) {
+    public static Integer integer(Object v) {
         if (v instanceof Number n) {
             return n.intValue();
         }
@@ -44,7 +45,7 @@ final class Values {
     }
 
     /** An {@link Instant}, an ISO-8601 string, an EJSON {@code {"$date":ms}} map or epoch millis. */
-    static Instant instant(Object v) {
+    public static Instant instant(Object v) {
         if (v == null) {
             return null;
         }
@@ -71,21 +72,21 @@ final class Values {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object v) {
+    public static Map<String, Object> map(Object v) {
         if (v instanceof Map<?, ?> m) {
             return (Map<String, Object>) m;
         }
         return null;
     }
 
-    static List<Object> list(Object v) {
+    public static List<Object> list(Object v) {
         if (v instanceof List<?> l) {
             return Collections.unmodifiableList(new ArrayList<>(l));
         }
         return null;
     }
 
-    static List<String> strings(Object v) {
+    public static List<String> strings(Object v) {
         if (!(v instanceof List<?> l)) {
             return List.of();
         }
@@ -99,7 +100,7 @@ final class Values {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> maps(Object v) {
+    public static List<Map<String, Object>> maps(Object v) {
         if (!(v instanceof List<?> l)) {
             return null;
         }
@@ -113,7 +114,7 @@ final class Values {
     }
 
     /** The entries of {@code doc} whose keys are not in {@code known}, in document order. */
-    static Map<String, Object> rest(Map<String, Object> doc, java.util.Set<String> known) {
+    public static Map<String, Object> rest(Map<String, Object> doc, java.util.Set<String> known) {
         Map<String, Object> other = new LinkedHashMap<>();
         doc.forEach((k, v) -> {
             if (!known.contains(k)) {
@@ -123,7 +124,7 @@ final class Values {
         return Collections.unmodifiableMap(other);
     }
 
-    static void put(Map<String, Object> out, String key, Object value) {
+    public static void put(Map<String, Object> out, String key, Object value) {
         if (value != null) {
             out.put(key, value);
         }

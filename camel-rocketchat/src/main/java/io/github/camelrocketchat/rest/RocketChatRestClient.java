@@ -1,7 +1,6 @@
 package io.github.camelrocketchat.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.github.camelrocketchat.ddp.DdpMethodException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,7 +26,7 @@ import javax.net.ssl.SSLContext;
  * {@code chat.syncMessages} and {@code method.call/<method>}.
  *
  * <p>Every call returns at once; futures complete on the JDK HTTP client's threads. Failures are
- * {@link RestException}s naming the endpoint and HTTP status, or {@link DdpMethodException}s for a method
+ * {@link RestException}s naming the endpoint and HTTP status, or {@link RestMethodException}s for a method
  * error carried by {@code method.call}. Thread-safe.
  */
 public final class RocketChatRestClient {
@@ -142,7 +141,7 @@ public final class RocketChatRestClient {
     /**
      * {@code POST /api/v1/method.call/<method>}: calls a DDP method over HTTP. The method's answer is read from
      * the {@code message} field whether the status is 200 or 400; completes with the (EJSON-decoded) result or
-     * fails with a {@link DdpMethodException}.
+     * fails with a {@link RestMethodException}.
      */
     public CompletableFuture<Object> methodCall(String method, List<?> params) {
         String id = "rest-" + callIds.incrementAndGet();
@@ -176,8 +175,8 @@ public final class RocketChatRestClient {
             Object details = err.get("details");
             @SuppressWarnings("unchecked")
             Map<String, Object> detailMap = details instanceof Map<?, ?> d ? (Map<String, Object>) d : null;
-            throw new DdpMethodException(err.get("error"), err.get("reason") == null ? null : String.valueOf(err.get("reason")),
-                    detailMap, err.get("message") == null ? null : String.valueOf(err.get("message")), method, null);
+            throw new RestMethodException(endpoint, r.status, err.get("error"),
+                    err.get("reason") == null ? null : String.valueOf(err.get("reason")), detailMap, method);
         }
         if (r.status >= 300) {
             throw failure(endpoint, r);

@@ -1,6 +1,5 @@
 package io.github.camelrocketchat.session;
 
-import io.github.camelrocketchat.RocketChatConfiguration;
 import io.github.camelrocketchat.ddp.WebSocketUrls;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,22 +22,19 @@ import java.util.HexFormat;
  */
 public record ConnectionKey(String url, String username, String userId, String secretKind, String secretHash, Object tls) {
 
-    /** Derives the key of an endpoint's (or component's) configuration; the one place that does it. */
-    public static ConnectionKey of(RocketChatConfiguration c) {
-        String url = WebSocketUrls.toWebSocketUri(c.getServerUrl()).toString();
-        String kind;
-        String hash;
-        if (c.getAuthToken() != null) {
-            kind = "token";
-            hash = sha256("token:" + c.getAuthToken());
-        } else if (c.getPassword() != null) {
-            kind = "password";
-            hash = sha256("password:" + c.getPassword());
-        } else {
-            kind = "none";
-            hash = null;
+    /**
+     * Derives the key: the one place that does it.
+     *
+     * @param serverUrl the site or DDP URL as configured
+     * @param tls       what identifies the TLS settings (compared by identity), or null for the JVM default
+     */
+    public static ConnectionKey of(String serverUrl, Credentials credentials, Object tls) {
+        String url = WebSocketUrls.toWebSocketUri(serverUrl).toString();
+        if (credentials instanceof Credentials.Token t) {
+            return new ConnectionKey(url, null, t.userId(), "token", sha256("token:" + t.token()), tls);
         }
-        return new ConnectionKey(url, c.getUsername(), c.getUserId(), kind, hash, c.getSslContextParameters());
+        Credentials.Password p = (Credentials.Password) credentials;
+        return new ConnectionKey(url, p.user(), null, "password", sha256("password:" + p.password()), tls);
     }
 
     @Override

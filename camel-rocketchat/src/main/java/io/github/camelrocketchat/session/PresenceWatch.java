@@ -4,7 +4,6 @@ import io.github.camelrocketchat.ddp.DdpSubscription;
 import io.github.camelrocketchat.ddp.DdpSubscriptionListener;
 import io.github.camelrocketchat.ddp.Registration;
 import io.github.camelrocketchat.ddp.StreamEvent;
-import io.github.camelrocketchat.model.StreamBodies;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -139,7 +138,7 @@ final class PresenceWatch {
         for (Sink s : sinks) {
             if (s.userIds().contains(uid)) {
                 if (delivery == null) {
-                    delivery = new StreamDelivery(event, StreamBodies.toBody(event));
+                    delivery = StreamDelivery.of(event);
                 }
                 try {
                     s.target().accept(delivery);

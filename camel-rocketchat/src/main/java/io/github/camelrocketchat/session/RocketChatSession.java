@@ -4,9 +4,7 @@ import io.github.camelrocketchat.ddp.DdpClientOptions;
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
 import io.github.camelrocketchat.ddp.DdpConnectionListener;
 import io.github.camelrocketchat.ddp.DdpDisconnect;
-import io.github.camelrocketchat.ddp.LoginRequest;
 import io.github.camelrocketchat.ddp.LoginResult;
-import io.github.camelrocketchat.ddp.Registration;
 import io.github.camelrocketchat.rest.RestCredentials;
 import io.github.camelrocketchat.rest.RocketChatRestClient;
 import java.time.Duration;
@@ -91,7 +89,8 @@ public final class RocketChatSession {
                 }
             }
         });
-        started = ddp.connect().thenCompose(sessionId -> ddp.login(settings.login())).thenAccept(this::loggedIn);
+        started = SessionErrors.translate(ddp.connect().thenCompose(sessionId -> ddp.login(settings.credentials().loginRequest()))
+                .thenAccept(this::loggedIn), null);
         started.whenComplete((v, e) -> {
             if (e != null) {
                 failed(e);
@@ -113,7 +112,7 @@ public final class RocketChatSession {
     private synchronized void failed(Throwable e) {
         if (state == SessionState.CONNECTING) {
             state = SessionState.FAILED;
-            lastProblem = String.valueOf(io.github.camelrocketchat.RocketChatErrors.unwrap(e).getMessage());
+            lastProblem = String.valueOf(SessionErrors.unwrap(e).getMessage());
         }
     }
 
@@ -147,7 +146,7 @@ public final class RocketChatSession {
             if (state == SessionState.CLOSED) {
                 return;
             }
-            logout = state == SessionState.READY && settings.login() instanceof LoginRequest.Password;
+            logout = state == SessionState.READY && settings.credentials() instanceof Credentials.Password;
             state = SessionState.CLOSED;
             d = ddp;
         }
@@ -174,18 +173,19 @@ public final class RocketChatSession {
         SessionState st = state;
         if (st == SessionState.LOST || st == SessionState.CLOSED || st == SessionState.FAILED) {
             // there is no reconnection: the DDP client would queue the call until its timeout for nothing
-            return CompletableFuture.failedFuture(new io.github.camelrocketchat.ddp.DdpConnectionClosedException(
-                    "The Rocket.Chat session " + settings.key().describe() + " is " + st.name().toLowerCase()
-                            + (lastProblem == null ? "" : " (" + lastProblem + ")") + "; restart the route to open a new one"));
+            return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.CONNECTION_CLOSED,
+                    call.method() + " failed: the Rocket.Chat session " + settings.key().describe() + " is " + st.name().toLowerCase()
+                            + (lastProblem == null ? "" : " (" + lastProblem + ")") + "; restart the route to open a new one",
+                    "connection-closed", null, null, call.method(), null));
         }
-        return transports.choose(call, mode).thenCompose(route -> route == SessionTransportSelector.Route.REST
+        return SessionErrors.translate(transports.choose(call, mode).thenCompose(route -> route == SessionTransportSelector.Route.REST
                 ? viaRest(call)
                 : d.call(call.method(), call.params(), timeout).handle((result, err) -> {
                     if (err == null) {
                         return CompletableFuture.completedFuture(result);
                     }
                     return transports.fallBackAfter(call, mode, err) ? viaRest(call) : CompletableFuture.failedFuture(err);
-                }).thenCompose(f -> f));
+                }).thenCompose(f -> f)), call.method());
     }
 
     private CompletableFuture<Object> viaRest(RocketChatCall call) {
@@ -213,10 +213,10 @@ public final class RocketChatSession {
     /** Resolves a room name (or id) to the room id. */
     public CompletableFuture<String> resolveRoom(String nameOrId) {
         connection();
-        return rooms.resolve(nameOrId);
+        return SessionErrors.translate(rooms.resolve(nameOrId), "getRoomIdByNameOrId");
     }
 
-    public Registration addListener(SessionListener listener) {
+    public SessionListener.Handle addListener(SessionListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
     }

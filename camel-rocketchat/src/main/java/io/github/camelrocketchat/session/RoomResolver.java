@@ -1,8 +1,5 @@
 package io.github.camelrocketchat.session;
 
-import io.github.camelrocketchat.RocketChatErrors;
-import io.github.camelrocketchat.RocketChatException;
-import io.github.camelrocketchat.RocketChatNotFoundException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +29,13 @@ final class RoomResolver {
         }
         return ddp.call("getRoomIdByNameOrId", List.of(name), timeout).handle((result, err) -> {
             if (err != null) {
-                RocketChatException e = RocketChatErrors.map(err, "getRoomIdByNameOrId");
-                throw new RocketChatNotFoundException("Room '" + name + "' could not be resolved: " + e.getMessage(),
-                        e.getError(), e.getReason(), e.getDetails(), "getRoomIdByNameOrId", e);
+                SessionException e = SessionErrors.of(err, "getRoomIdByNameOrId");
+                throw new SessionException(e.kind() == SessionException.Kind.OTHER ? SessionException.Kind.NOT_FOUND : e.kind(),
+                        "Room '" + name + "' could not be resolved: " + e.getMessage(), e.error(), e.reason(), e.details(),
+                        "getRoomIdByNameOrId", e);
             }
             if (!(result instanceof String rid) || rid.isEmpty()) {
-                throw new RocketChatNotFoundException("Room '" + name + "' not found (getRoomIdByNameOrId answered "
+                throw new SessionException(SessionException.Kind.NOT_FOUND, "Room '" + name + "' not found (getRoomIdByNameOrId answered "
                         + (result == null ? "nothing" : result) + ")", "error-room-not-found", null, null, "getRoomIdByNameOrId", null);
             }
             cache.put(name, rid);

@@ -4,4 +4,11 @@ package io.github.camelrocketchat.session;
 @FunctionalInterface
 public interface SessionListener {
     void onConnectionLost(String reason, Throwable cause);
+
+    /** Removes a listener; removing twice is harmless. */
+    @FunctionalInterface
+    interface Handle extends AutoCloseable {
+        @Override
+        void close();
+    }
 }

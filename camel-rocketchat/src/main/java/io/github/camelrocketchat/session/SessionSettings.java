@@ -1,6 +1,6 @@
 package io.github.camelrocketchat.session;
 
-import io.github.camelrocketchat.ddp.LoginRequest;
+import io.github.camelrocketchat.ddp.WebSocketUrls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,24 +12,41 @@ import javax.net.ssl.SSLContext;
  *
  * @param key            the sharing key
  * @param webSocketUri   the DDP WebSocket URI
- * @param login          the login request (its {@code toString()} hides the secret)
+ * @param credentials    who to log in as (its {@code toString()} hides the secret)
  * @param sslContext     the TLS context, or null for the JVM default
  * @param connectTimeout WebSocket and HTTP connect timeout
  * @param pingInterval   idle time before our own ping
  * @param pingTimeout    time to wait for any frame after our ping
  * @param methodTimeout  default method and REST call timeout
  */
-public record SessionSettings(ConnectionKey key, URI webSocketUri, LoginRequest login, SSLContext sslContext,
+public record SessionSettings(ConnectionKey key, URI webSocketUri, Credentials credentials, SSLContext sslContext,
                               Duration connectTimeout, Duration pingInterval, Duration pingTimeout,
                               Duration methodTimeout) {
     public SessionSettings {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(webSocketUri, "webSocketUri");
-        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(pingInterval, "pingInterval");
         Objects.requireNonNull(pingTimeout, "pingTimeout");
         Objects.requireNonNull(methodTimeout, "methodTimeout");
+    }
+
+    /**
+     * Settings for {@code serverUrl} (a site URL or the DDP URL), deriving the sharing key and the WebSocket URI.
+     *
+     * @param tlsKey what identifies the TLS settings in the key (compared by identity), or null
+     */
+    public static SessionSettings of(String serverUrl, Credentials credentials, Object tlsKey, SSLContext sslContext,
+                                     Duration connectTimeout, Duration pingInterval, Duration pingTimeout,
+                                     Duration methodTimeout) {
+        return new SessionSettings(ConnectionKey.of(serverUrl, credentials, tlsKey), WebSocketUrls.toWebSocketUri(serverUrl),
+                credentials, sslContext, connectTimeout, pingInterval, pingTimeout, methodTimeout);
+    }
+
+    /** The DDP WebSocket URI for a configured server URL; fails naming what is wrong with it (never a password). */
+    public static URI webSocketUriOf(String serverUrl) {
+        return WebSocketUrls.toWebSocketUri(serverUrl);
     }
 
     /** How long opening the session (connect plus login) may take. */

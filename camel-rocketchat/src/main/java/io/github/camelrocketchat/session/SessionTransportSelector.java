@@ -1,7 +1,5 @@
 package io.github.camelrocketchat.session;
 
-import io.github.camelrocketchat.RocketChatErrors;
-import io.github.camelrocketchat.ddp.DdpMethodException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -95,8 +93,8 @@ final class SessionTransportSelector {
         if (mode != TransportMode.AUTO || call.rest() == null) {
             return false;
         }
-        boolean fallBack = RocketChatErrors.isMethodNotFound(failure)
-                || (call.restPreferred() && isMatchFailed(RocketChatErrors.unwrap(failure)));
+        boolean fallBack = SessionErrors.isMethodNotFound(failure)
+                || (call.restPreferred() && SessionErrors.isMatchFailed(failure));
         if (fallBack) {
             ddpMissing.add(operation(call));
         }
@@ -130,15 +128,11 @@ final class SessionTransportSelector {
             ServerVersion v = err == null ? ServerVersion.parse(text) : null;
             if (v == null) {
                 LOG.info("Could not learn the Rocket.Chat version of {} ({}): operations go over DDP first and fall back to REST "
-                        + "when the server says a method is missing", server, err != null ? RocketChatErrors.unwrap(err).getMessage() : "no version in /api/info");
+                        + "when the server says a method is missing", server, err != null ? SessionErrors.unwrap(err).getMessage() : "no version in /api/info");
             }
             mine.complete(v);
         });
         return mine;
-    }
-
-    private static boolean isMatchFailed(Throwable t) {
-        return t instanceof DdpMethodException e && "400".equals(e.getErrorCode());
     }
 
     private static String operation(RocketChatCall call) {

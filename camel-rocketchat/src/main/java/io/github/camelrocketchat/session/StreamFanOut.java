@@ -2,7 +2,6 @@ package io.github.camelrocketchat.session;
 
 import io.github.camelrocketchat.ddp.Registration;
 import io.github.camelrocketchat.ddp.StreamEvent;
-import io.github.camelrocketchat.model.StreamBodies;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +81,7 @@ final class StreamFanOut {
         }
 
         void dispatch(StreamEvent event) {
-            StreamDelivery delivery = new StreamDelivery(event, StreamBodies.toBody(event));
+            StreamDelivery delivery = StreamDelivery.of(event);
             for (Consumer<StreamDelivery> sink : sinks) {
                 try {
                     sink.accept(delivery);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.camelrocketchat.ddp.DdpMethodException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -147,17 +146,17 @@ class RocketChatRestClientTest {
                 + "\\\"errorType\\\":\\\"Meteor.Error\\\"}}\",\"success\":false}";
         answers.put("/api/v1/method.call/getUserRoles", new Answer(400, notFound));
         assertThatThrownBy(() -> get(client.methodCall("getUserRoles", List.of())))
-                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(DdpMethodException.class)
+                .isInstanceOf(ExecutionException.class).cause().isInstanceOf(RestMethodException.class)
                 .satisfies(e -> {
-                    DdpMethodException d = (DdpMethodException) e;
+                    RestMethodException d = (RestMethodException) e;
                     assertThat(d.getErrorCode()).isEqualTo("404");
                     assertThat(d.getReason()).isEqualTo("Method 'getUserRoles' not found");
                     assertThat(d.getMethod()).isEqualTo("getUserRoles");
                 });
         answers.put("/api/v1/method.call/joinRoom", new Answer(200, "{\"message\":\"{\\\"msg\\\":\\\"result\\\",\\\"id\\\":\\\"rest-2\\\","
                 + "\\\"error\\\":{\\\"error\\\":\\\"error-not-allowed\\\",\\\"reason\\\":\\\"Not allowed\\\"}}\",\"success\":true}"));
-        assertThatThrownBy(() -> get(client.methodCall("joinRoom", List.of("R1")))).cause().isInstanceOf(DdpMethodException.class)
-                .satisfies(e -> assertThat(((DdpMethodException) e).getErrorCode()).isEqualTo("error-not-allowed"));
+        assertThatThrownBy(() -> get(client.methodCall("joinRoom", List.of("R1")))).cause().isInstanceOf(RestMethodException.class)
+                .satisfies(e -> assertThat(((RestMethodException) e).getErrorCode()).isEqualTo("error-not-allowed"));
     }
 
     @Test

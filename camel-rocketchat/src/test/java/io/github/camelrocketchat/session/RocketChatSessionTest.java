@@ -3,10 +3,8 @@ package io.github.camelrocketchat.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.camelrocketchat.RocketChatNotFoundException;
 import io.github.camelrocketchat.ddp.DdpClientOptions;
 import io.github.camelrocketchat.ddp.DdpException;
-import io.github.camelrocketchat.ddp.LoginRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +49,7 @@ class RocketChatSessionTest {
             assertThat(o.methodTimeout()).isEqualTo(Duration.ofSeconds(2));
             assertThat(o.name()).doesNotContain("pw");
         });
-        assertThat(ddp.logins).singleElement().isEqualTo(LoginRequest.password("bot", "pw"));
+        assertThat(ddp.logins).singleElement().isEqualTo(Credentials.password("bot", "pw").loginRequest());
         assertThat(s.state()).isEqualTo(SessionState.READY);
         assertThat(s.isReady()).isTrue();
         assertThat(s.userId()).isEqualTo("uid-bot");
@@ -84,7 +82,7 @@ class RocketChatSessionTest {
     void theUsernameOfATokenLoginComesFromThePublishedUserDocument() throws Exception {
         SessionSettings base = TestSessions.settings("ignored", "pw");
         ConnectionKey key = new ConnectionKey(base.key().url(), null, "uid-bot", "token", "h", null);
-        SessionSettings token = new SessionSettings(key, base.webSocketUri(), LoginRequest.resume("tok"), null,
+        SessionSettings token = new SessionSettings(key, base.webSocketUri(), Credentials.token(null, "tok"), null,
                 base.connectTimeout(), base.pingInterval(), base.pingTimeout(), base.methodTimeout());
         RocketChatSession s = session(token);
         get(s.start());
@@ -128,7 +126,8 @@ class RocketChatSessionTest {
         assertThat(get(s.resolveRoom("#general"))).isEqualTo("GENERAL");
         assertThat(get(s.resolveRoom("general"))).isEqualTo("GENERAL");
         assertThat(ddp.calls("getRoomIdByNameOrId")).hasSize(1);
-        assertThatThrownBy(() -> get(s.resolveRoom("nope"))).cause().isInstanceOf(RocketChatNotFoundException.class)
+        assertThatThrownBy(() -> get(s.resolveRoom("nope"))).cause().isInstanceOf(SessionException.class)
+                .satisfies(e -> assertThat(((SessionException) e).kind()).isEqualTo(SessionException.Kind.NOT_FOUND))
                 .hasMessageContaining("Room 'nope' not found");
         ddp.responder = call -> {
             throw FakeDdpConnection.error("error-not-allowed", "Not allowed", "getRoomIdByNameOrId");

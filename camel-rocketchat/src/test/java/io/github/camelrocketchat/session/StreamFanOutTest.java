@@ -52,7 +52,7 @@ class StreamFanOutTest {
         fanOut.register("stream-notify-room", "GENERAL/deleteMessage", got::add);
         assertThat(ddp.subscriptions).hasSize(2);
         ddp.emit("stream-notify-room", "GENERAL/deleteMessage", Map.of("_id", "m1"));
-        assertThat(got).singleElement().satisfies(d -> assertThat(d.event().eventName()).isEqualTo("GENERAL/deleteMessage"));
+        assertThat(got).singleElement().satisfies(d -> assertThat(d.eventName()).isEqualTo("GENERAL/deleteMessage"));
     }
 
     @Test
