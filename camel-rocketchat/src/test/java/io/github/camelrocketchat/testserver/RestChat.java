@@ -183,7 +183,7 @@ final class RestChat {
         MethodRegistry.Outcome out = core.methods.run(inv, call.get("id").asText());
         ObjectNode o = Json.obj();
         o.put("message", Json.write(out.frame()));
-        boolean failed = out.failed() && !core.dialect.legacy();
+        boolean failed = out.failed() && core.dialect.methodCallErrorsAre400();
         o.put("success", !failed);
         return new RestApi.Reply(failed ? 400 : 200, o);
     }
