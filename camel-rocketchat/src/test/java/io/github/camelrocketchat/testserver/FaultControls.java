@@ -99,4 +99,34 @@ public final class FaultControls {
     public void clearMethodDelays() {
         core.loop.run(core.methodDelays::clear);
     }
+
+    /**
+     * With {@code true}, a method's {@code updated} and {@code result} reach its caller before the stream events
+     * the same call caused on the caller's socket (e.g. the {@code stream-room-messages} event of its own
+     * {@code sendMessage}), as when the server's change watcher lags. Other sockets get their events as before.
+     * {@code false} restores the default: events first, then {@code updated}, then {@code result}. A real server
+     * promises neither order.
+     */
+    public void reorderMethodReplies(boolean repliesFirst) {
+        core.loop.run(() -> core.replyOrder = repliesFirst ? ReplyOrder.REPLIES_FIRST : ReplyOrder.DEFAULT);
+    }
+
+    /**
+     * Puts each of a method's {@code updated} and {@code result} at a random place among the stream events the
+     * call caused on the caller's socket (the events keep their own order; {@code updated} and {@code result}
+     * may swap). The places come from a {@link java.util.Random} with this seed, drawn call after call, so the
+     * same seed and the same calls give the same frames. {@link #reorderMethodReplies(boolean)} ends it.
+     */
+    public void shuffleMethodReplies(long seed) {
+        core.loop.run(() -> core.replyOrder = ReplyOrder.shuffled(seed));
+    }
+
+    /**
+     * With {@code true}, every stream event frame ({@code changed} on a {@code stream-*} collection, presence
+     * included) goes to each matching subscription twice, as a server may re-emit after a change-stream hiccup;
+     * clients must treat events as idempotent upserts. {@code false} (the default) sends each once.
+     */
+    public void duplicateStreamEvents(boolean on) {
+        core.loop.run(() -> core.duplicateStreamEvents = on);
+    }
 }
