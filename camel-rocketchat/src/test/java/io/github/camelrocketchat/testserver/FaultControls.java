@@ -57,18 +57,42 @@ public final class FaultControls {
         jetty.refuseUntil(core.clock.millis() + duration.toMillis());
     }
 
-    /** Refuses exactly the next {@code n} requests. */
+    /**
+     * Refuses exactly the next {@code n} HTTP requests with 503, whatever they are: WebSocket upgrades and REST
+     * calls alike each use one. A client that asks {@code /api/info} between reconnect attempts spends the count
+     * faster; {@link #refuseNextWebSocketUpgrades(int)} counts upgrades only.
+     */
     public void refuseNextConnections(int n) {
         jetty.refuseNext(n);
     }
 
+    /**
+     * Refuses the next {@code n} WebSocket upgrade requests (to {@code /websocket}) with HTTP 503, so that many
+     * connect attempts fail during the handshake; REST requests are served meanwhile and do not count.
+     */
+    public void refuseNextWebSocketUpgrades(int n) {
+        jetty.refuseNextUpgrades(n);
+    }
+
+    /** WebSocket upgrade requests answered 503 since the server was built, by any of the refusal controls. */
+    public int refusedWebSocketUpgrades() {
+        return jetty.refusedUpgrades();
+    }
+
+    /** Ends every refusal: the switch, the timed one and both counts. */
     public void acceptConnections() {
         jetty.setRefusing(false);
         jetty.refuseUntil(0);
         jetty.refuseNext(0);
+        jetty.refuseNextUpgrades(0);
     }
 
-    /** Stops and starts the server on the same port, data kept. */
+    /**
+     * Stops and starts the server on the same port: every socket is closed (clients see the close or an abort),
+     * and users, resume tokens, rooms, memberships, messages and the deletion log are kept, so clients can
+     * resume their login and catch up with {@code loadMissedMessages} or REST {@code chat.syncMessages}.
+     * Faults set on {@link FaultControls} and the frame recorder are kept too.
+     */
     public void restart() {
         server.restart();
     }
