@@ -1,5 +1,7 @@
 package io.github.camelrocketchat.testserver;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -38,6 +40,36 @@ public final class ActingUser {
                 m.put("tshow", true);
             }
             return m;
+        });
+    }
+
+    /**
+     * Posts {@code n} messages {@code <prefix>1} .. {@code <prefix>n} to a room in one server-thread task (no
+     * rate limit, nothing of other clients runs in between), for load tests. Each gets its own {@code ts} (equal
+     * to its {@code _updatedAt}), one millisecond apart in posting order, starting at the server clock or just
+     * after the newest {@code _updatedAt} in the room when that is later: under a stopped {@link TestClock} the
+     * batch runs up to {@code n} ms ahead of it. Every message emits the usual stream events.
+     *
+     * @return the message ids in posting order
+     */
+    public List<String> sendMany(String room, int n, String prefix) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative: " + n);
+        }
+        return run(u -> {
+            RoomRecord r = room(room);
+            long afterNewest = core.store.messagesOf(r.id).stream().mapToLong(m -> m.updatedAt + 1).max()
+                    .orElse(Long.MIN_VALUE);
+            long at = Math.max(core.now(), afterNewest);
+            MessageSender sender = new MessageSender(core);
+            List<String> ids = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                ObjectNode m = Json.obj();
+                m.put("rid", r.id);
+                m.put("msg", prefix + i);
+                ids.add(sender.send(u, m, at++).id);
+            }
+            return ids;
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -47,6 +48,11 @@ final class DdpConnection {
     /** A delayed method is running: later sub/method/unsub frames wait here (pings do not). */
     boolean busy;
     final Deque<JsonNode> queued = new ArrayDeque<>();
+    /**
+     * While a method of this connection runs under a reply-order fault: the stream events it caused here, sent
+     * only once its replies are built. Null otherwise.
+     */
+    List<ObjectNode> heldEvents;
 
     DdpConnection(String id, Peer peer, FrameRecorder recorder) {
         this.id = id;
@@ -59,7 +65,15 @@ final class DdpConnection {
     }
 
     void send(ObjectNode frame) {
+        if (heldEvents != null && isStreamEvent(frame)) {
+            heldEvents.add(frame);
+            return;
+        }
         sendText(Json.write(frame));
+    }
+
+    private static boolean isStreamEvent(ObjectNode frame) {
+        return "changed".equals(frame.path("msg").asText()) && frame.path("collection").asText().startsWith("stream-");
     }
 
     void sendText(String text) {

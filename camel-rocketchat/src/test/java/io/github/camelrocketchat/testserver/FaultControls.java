@@ -57,18 +57,42 @@ public final class FaultControls {
         jetty.refuseUntil(core.clock.millis() + duration.toMillis());
     }
 
-    /** Refuses exactly the next {@code n} requests. */
+    /**
+     * Refuses exactly the next {@code n} HTTP requests with 503, whatever they are: WebSocket upgrades and REST
+     * calls alike each use one. A client that asks {@code /api/info} between reconnect attempts spends the count
+     * faster; {@link #refuseNextWebSocketUpgrades(int)} counts upgrades only.
+     */
     public void refuseNextConnections(int n) {
         jetty.refuseNext(n);
     }
 
+    /**
+     * Refuses the next {@code n} WebSocket upgrade requests (to {@code /websocket}) with HTTP 503, so that many
+     * connect attempts fail during the handshake; REST requests are served meanwhile and do not count.
+     */
+    public void refuseNextWebSocketUpgrades(int n) {
+        jetty.refuseNextUpgrades(n);
+    }
+
+    /** WebSocket upgrade requests answered 503 since the server was built, by any of the refusal controls. */
+    public int refusedWebSocketUpgrades() {
+        return jetty.refusedUpgrades();
+    }
+
+    /** Ends every refusal: the switch, the timed one and both counts. */
     public void acceptConnections() {
         jetty.setRefusing(false);
         jetty.refuseUntil(0);
         jetty.refuseNext(0);
+        jetty.refuseNextUpgrades(0);
     }
 
-    /** Stops and starts the server on the same port, data kept. */
+    /**
+     * Stops and starts the server on the same port: every socket is closed (clients see the close or an abort),
+     * and users, resume tokens, rooms, memberships, messages and the deletion log are kept, so clients can
+     * resume their login and catch up with {@code loadMissedMessages} or REST {@code chat.syncMessages}.
+     * Faults set on {@link FaultControls} and the frame recorder are kept too.
+     */
     public void restart() {
         server.restart();
     }
@@ -98,5 +122,35 @@ public final class FaultControls {
 
     public void clearMethodDelays() {
         core.loop.run(core.methodDelays::clear);
+    }
+
+    /**
+     * With {@code true}, a method's {@code updated} and {@code result} reach its caller before the stream events
+     * the same call caused on the caller's socket (e.g. the {@code stream-room-messages} event of its own
+     * {@code sendMessage}), as when the server's change watcher lags. Other sockets get their events as before.
+     * {@code false} restores the default: events first, then {@code updated}, then {@code result}. A real server
+     * promises neither order.
+     */
+    public void reorderMethodReplies(boolean repliesFirst) {
+        core.loop.run(() -> core.replyOrder = repliesFirst ? ReplyOrder.REPLIES_FIRST : ReplyOrder.DEFAULT);
+    }
+
+    /**
+     * Puts each of a method's {@code updated} and {@code result} at a random place among the stream events the
+     * call caused on the caller's socket (the events keep their own order; {@code updated} and {@code result}
+     * may swap). The places come from a {@link java.util.Random} with this seed, drawn call after call, so the
+     * same seed and the same calls give the same frames. {@link #reorderMethodReplies(boolean)} ends it.
+     */
+    public void shuffleMethodReplies(long seed) {
+        core.loop.run(() -> core.replyOrder = ReplyOrder.shuffled(seed));
+    }
+
+    /**
+     * With {@code true}, every stream event frame ({@code changed} on a {@code stream-*} collection, presence
+     * included) goes to each matching subscription twice, as a server may re-emit after a change-stream hiccup;
+     * clients must treat events as idempotent upserts. {@code false} (the default) sends each once.
+     */
+    public void duplicateStreamEvents(boolean on) {
+        core.loop.run(() -> core.duplicateStreamEvents = on);
     }
 }

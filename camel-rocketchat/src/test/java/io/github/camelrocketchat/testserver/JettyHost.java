@@ -7,6 +7,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -16,7 +17,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty 12 (ee10) on 127.0.0.1: the jakarta WebSocket endpoint at {@code /websocket} and the REST servlet at
- * {@code /api/*} on one port. Can refuse requests with 503 while the test asks it to.
+ * {@code /api/*} on one port. Can refuse requests (all, or WebSocket upgrades only) with 503 while the test asks it
+ * to.
  */
 final class JettyHost {
 
@@ -28,6 +30,10 @@ final class JettyHost {
     private volatile long refuseUntil;
     /** Requests still to refuse (count-based refusal); Jetty threads decrement it. */
     private final AtomicInteger refuseCount = new AtomicInteger();
+    /** WebSocket upgrade requests still to refuse; plain HTTP requests pass. Jetty threads decrement it. */
+    private final AtomicInteger refuseUpgradeCount = new AtomicInteger();
+    /** WebSocket upgrade requests answered 503 so far, whatever the reason (survives restarts). */
+    private final AtomicInteger refusedUpgrades = new AtomicInteger();
     /** Started/stopped by the facade under its lock. */
     private Server server;
     private int port;
@@ -63,8 +69,12 @@ final class JettyHost {
         s.setHandler(new Handler.Wrapper(context) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                if (refusing || core.clock.millis() < refuseUntil
-                        || refuseCount.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                boolean upgrade = "websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE));
+                if (refusing || core.clock.millis() < refuseUntil || takeOne(refuseCount)
+                        || (upgrade && takeOne(refuseUpgradeCount))) {
+                    if (upgrade) {
+                        refusedUpgrades.incrementAndGet();
+                    }
                     Response.writeError(request, response, callback, 503);
                     return true;
                 }
@@ -90,6 +100,18 @@ final class JettyHost {
 
     void refuseNext(int requests) {
         refuseCount.set(requests);
+    }
+
+    void refuseNextUpgrades(int upgrades) {
+        refuseUpgradeCount.set(upgrades);
+    }
+
+    int refusedUpgrades() {
+        return refusedUpgrades.get();
+    }
+
+    private static boolean takeOne(AtomicInteger counter) {
+        return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
     }
 
     void stop() throws Exception {

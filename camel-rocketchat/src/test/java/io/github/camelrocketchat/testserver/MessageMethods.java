@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * {@code sendMessage} and {@code updateMessage} with Rocket.Chat's checks and its swallowed-error quirk
- * (reference D), plus the 6.x-only {@code deleteMessage} and {@code setReaction}.
+ * (reference D), plus {@code deleteMessage} (6.x only) and {@code setReaction} (6.x and 7.x).
  */
 final class MessageMethods {
 
@@ -32,8 +32,10 @@ final class MessageMethods {
         MessageSender sender = new MessageSender(core);
         r.add("sendMessage", inv -> sendMessage(inv, core, sender));
         r.add("updateMessage", inv -> updateMessage(inv, core));
-        if (core.dialect.legacy()) {
+        if (core.dialect.hasDeleteMessageMethod()) {
             r.add("deleteMessage", inv -> deleteMessage(inv, core));
+        }
+        if (core.dialect.hasPre8Methods()) {
             r.add("setReaction", inv -> setReaction(inv, core));
         }
     }
@@ -43,7 +45,7 @@ final class MessageMethods {
         if (message == null || !message.isObject()) {
             throw MeteorError.matchFailed();
         }
-        if (!core.dialect.legacy()) {
+        if (core.dialect.strictSendMessage()) {
             checkStrict((ObjectNode) message);
         }
         UserRecord user = inv.requireUser();

@@ -62,6 +62,7 @@ class MessageMethodsTest extends ServerTestSupport {
         RawDdpClient c = as("alice");
         String uid = server.userId("alice");
         c.sub("e", "stream-notify-user", uid + "/message", RawDdpClient.streamOptions());
+        c.sub("m", "stream-room-messages", "GENERAL", RawDdpClient.streamOptions());
         c.result("1", "sendMessage", obj("{\"_id\":\"fixedId12345678ab\",\"rid\":\"GENERAL\",\"msg\":\"a\"}"));
         List<JsonNode> frames = c.call("2", "sendMessage", obj("{\"_id\":\"fixedId12345678ab\",\"rid\":\"GENERAL\",\"msg\":\"b\"}"));
         JsonNode notice = changed(frames, "stream-notify-user").get(0);
@@ -70,8 +71,11 @@ class MessageMethodsTest extends ServerTestSupport {
                 + "\"username\":\"rocket.cat\"},\"private\":true,\"groupable\":false,\"ts\":{\"$date\":\"*\"},"
                 + "\"_updatedAt\":{\"$date\":\"*\"}}]}}", notice);
         assertThat(notice.path("fields").path("args").get(0).path("msg").asText()).contains("E11000 duplicate key");
-        assertFrame("{\"msg\":\"result\",\"id\":\"2\"}", frames.get(frames.size() - 1));
+        assertThat(frames).hasSize(3);
+        assertFrame("{\"msg\":\"updated\",\"methods\":[\"2\"]}", frames.get(1));
+        assertFrame("{\"msg\":\"result\",\"id\":\"2\"}", frames.get(2));
         assertThat(server.messageText("fixedId12345678ab")).isEqualTo("a");
+        assertThat(server.messageCount("GENERAL")).isEqualTo(1);
     }
 
     @Test

@@ -24,6 +24,14 @@ final class MessageSender {
     }
 
     MessageRecord send(UserRecord user, ObjectNode message) throws MeteorError {
+        return send(user, message, null);
+    }
+
+    /**
+     * @param at the instant to stamp as {@code ts} and {@code _updatedAt} instead of the server clock (test
+     *           controls that need distinct, ordered timestamps under a stopped clock); null for the clock
+     */
+    MessageRecord send(UserRecord user, ObjectNode message, Long at) throws MeteorError {
         String tmid = Json.text(message, "tmid");
         boolean tshow = message.path("tshow").asBoolean(false);
         if (tshow && tmid == null) {
@@ -32,7 +40,7 @@ final class MessageSender {
         if (tmid != null && !core.settings.threadsEnabled) {
             throw MeteorError.forMethod("error-not-allowed", "not-allowed", "sendMessage");
         }
-        long now = core.now();
+        long now = at != null ? at : core.now();
         long ts = now;
         JsonNode clientTs = message.get("ts");
         if (Json.isDate(clientTs)) {

@@ -1,7 +1,9 @@
 package io.github.camelrocketchat.testserver;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,17 +61,21 @@ final class MethodRegistry {
 
     private void send(DdpConnection c, String id, String name, ArrayNode params) {
         Invocation inv = new Invocation(core, c, name, params);
-        Outcome out = run(inv, id);
+        ReplyOrder order = core.replyOrder;
+        List<ObjectNode> events = new ArrayList<>();
+        c.heldEvents = order.holdsEvents() ? events : null;
+        Outcome out;
+        try {
+            out = run(inv, id);
+        } finally {
+            c.heldEvents = null;
+        }
         ObjectNode updated = Json.obj();
         updated.put("msg", "updated");
-        updated.set("methods", Json.arr(java.util.List.of(id)));
-        if (core.dialect.streamer() || out.notFound) {
-            c.send(out.frame);
-            c.send(updated);
-        } else {
-            c.send(updated);
-            c.send(out.frame);
-        }
+        updated.set("methods", Json.arr(List.of(id)));
+        List<ObjectNode> replies = core.dialect.streamer() || out.notFound ? List.of(out.frame, updated)
+                : List.of(updated, out.frame);
+        order.arrange(replies, events).forEach(c::send);
         inv.afterResult.forEach(Runnable::run);
     }
 

@@ -48,6 +48,7 @@ final class RestApi {
                 case "POST /api/v1/chat.react" -> chat.react(user, r.body());
                 case "GET /api/v1/rooms.roles" -> chat.roomRoles(user, r.query().get("rid"));
                 case "GET /api/v1/chat.syncMessages" -> chat.syncMessages(user, r.query());
+                case "GET /api/v1/chat.getMessage" -> chat.getMessage(user, r.query().get("msgId"));
                 default -> path.startsWith("/api/v1/method.call/") && "POST".equals(r.method())
                         ? chat.methodCall(user, Ids.hashToken(r.authToken()), r.body())
                         : notFound();

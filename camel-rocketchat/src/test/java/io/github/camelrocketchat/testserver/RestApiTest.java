@@ -114,6 +114,35 @@ class RestApiTest extends ServerTestSupport {
     }
 
     @Test
+    void getMessageAnswersTheMessageOrABareFailure() throws Exception {
+        String token = server.createLoginToken("alice");
+        String uid = server.userId("alice");
+        String id = server.as("bob").send("general", "look me up");
+        Reply found = get("/api/v1/chat.getMessage?msgId=" + id, uid, token);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.body().path("success").asBoolean()).isTrue();
+        JsonNode m = found.body().path("message");
+        assertThat(m.path("_id").asText()).isEqualTo(id);
+        assertThat(m.path("msg").asText()).isEqualTo("look me up");
+        assertThat(m.path("ts").asText()).isEqualTo(Json.iso(clock.millis()));
+        assertThat(m.path("u").path("username").asText()).isEqualTo("bob");
+        Reply missing = get("/api/v1/chat.getMessage?msgId=nope", uid, token);
+        assertThat(missing.status()).isEqualTo(400);
+        assertFrame("{\"success\":false}", missing.body());
+        server.as("bob").delete(id);
+        assertFrame("{\"success\":false}", get("/api/v1/chat.getMessage?msgId=" + id, uid, token).body());
+        assertFrame("{\"success\":false,\"error\":\"must have required property 'msgId' [invalid-params]\","
+                + "\"errorType\":\"invalid-params\"}", get("/api/v1/chat.getMessage", uid, token).body());
+        server.createPrivateGroup("secret", "bob");
+        String hidden = server.as("bob").send("secret", "not for alice");
+        Reply denied = get("/api/v1/chat.getMessage?msgId=" + hidden, uid, token);
+        assertThat(denied.status()).isEqualTo(400);
+        assertFrame("{\"success\":false,\"error\":\"Not allowed [error-not-allowed]\",\"errorType\":\"error-not-allowed\","
+                + "\"details\":{\"method\":\"getSingleMessage\"}}", denied.body());
+        assertThat(get("/api/v1/chat.getMessage?msgId=" + hidden, null, null).status()).isEqualTo(401);
+    }
+
+    @Test
     void methodCallWrapsDdpFramesAndAnswers400OnErrors() throws Exception {
         String token = server.createPersonalAccessToken("alice", "rest");
         String uid = server.userId("alice");

@@ -125,6 +125,33 @@ final class RestChat {
         return RestApi.success(o);
     }
 
+    /**
+     * {@code chat.getMessage}: the message as stored ("rm" ones included), 400 {@code {"success":false}} with
+     * nothing else when there is none (Rocket.Chat's bare {@code API.v1.failure()}), {@code error-not-allowed}
+     * from {@code getSingleMessage} when the user cannot access its room.
+     */
+    RestApi.Reply getMessage(UserRecord user, String msgId) throws MeteorError {
+        if (msgId == null) {
+            throw MeteorError.of("invalid-params", "must have required property 'msgId'");
+        }
+        if (msgId.isEmpty()) {
+            return RestApi.failure("The \"msgId\" query parameter must be provided.");
+        }
+        MessageRecord m = core.store.messages.get(msgId);
+        if (m == null) {
+            ObjectNode o = Json.obj();
+            o.put("success", false);
+            return new RestApi.Reply(400, o);
+        }
+        RoomRecord room = core.store.rooms.get(m.rid);
+        if (room == null || !core.chat.canAccess(user, room)) {
+            throw MeteorError.forMethod("error-not-allowed", "Not allowed", "getSingleMessage");
+        }
+        ObjectNode o = Json.obj();
+        o.set("message", Docs.message(m, Dates.ISO));
+        return RestApi.success(o);
+    }
+
     RestApi.Reply syncMessages(UserRecord user, Map<String, String> query) throws MeteorError {
         String roomId = query.get("roomId");
         if (roomId == null || roomId.isEmpty()) {
@@ -183,7 +210,7 @@ final class RestChat {
         MethodRegistry.Outcome out = core.methods.run(inv, call.get("id").asText());
         ObjectNode o = Json.obj();
         o.put("message", Json.write(out.frame()));
-        boolean failed = out.failed() && !core.dialect.legacy();
+        boolean failed = out.failed() && core.dialect.methodCallErrorsAre400();
         o.put("success", !failed);
         return new RestApi.Reply(failed ? 400 : 200, o);
     }

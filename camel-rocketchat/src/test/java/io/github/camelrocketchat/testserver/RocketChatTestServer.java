@@ -259,6 +259,24 @@ public final class RocketChatTestServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Ages every resume token of the user past {@code Accounts_LoginExpiration} (90 days), as if the user had
+     * last logged in that long ago: the next DDP {@code login} with {@code {"resume": token}} fails with 403
+     * {@code Your session has expired. Please log in again.}, REST calls with those tokens get 401, and a
+     * password login still works (and mints a fresh token). Personal access tokens never expire and are left
+     * alone. Connections logged in with the tokens stay open and logged in: the server's periodic job that
+     * deletes expired tokens (and so closes their sockets) is not emulated, so drop or close the connections
+     * to make a client resume. Moving a {@link TestClock} 90 days ahead expires all tokens of all users instead.
+     */
+    public void expireLoginTokens(String username) {
+        loop.run(() -> {
+            UserRecord u = user(username);
+            long expired = core.now() - core.settings.loginExpirationMillis();
+            u.tokens.replaceAll(t -> t.personal() || t.when() <= expired ? t
+                    : new UserRecord.LoginToken(t.hashedToken(), expired, t.type(), t.name()));
+        });
+    }
+
     /** Emits {@code <rid>/deleteMessageBulk} as a prune would. */
     public void emitDeleteMessageBulk(String room, List<String> messageIds) {
         loop.run(() -> {

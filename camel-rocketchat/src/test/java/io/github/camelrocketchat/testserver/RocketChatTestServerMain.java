@@ -12,9 +12,10 @@ import java.util.concurrent.CountDownLatch;
  *   -Dexec.args="--seed --port 3000"
  * </pre>
  *
- * Options: {@code --port N} (default 3000, 0 = random), {@code --dialect MONOLITH_8|DDP_STREAMER|LEGACY_6},
- * {@code --seed} (demo users and rooms), {@code --no-rate-limit}, {@code --show-deleted-status}. The rate limiter
- * runs with Rocket.Chat's defaults unless disabled. Prints to the console on purpose.
+ * Options: {@code --port N} (default 3000, 0 = random),
+ * {@code --dialect MONOLITH_8|DDP_STREAMER|MONOLITH_7|MONOLITH_7_0|LEGACY_6}, {@code --seed} (demo users and
+ * rooms), {@code --no-rate-limit}, {@code --show-deleted-status}. The rate limiter runs with Rocket.Chat's
+ * defaults unless disabled. Prints to the console on purpose.
  */
 public final class RocketChatTestServerMain {
 
@@ -32,8 +33,8 @@ public final class RocketChatTestServerMain {
                 case "--no-rate-limit" -> b.rateLimiter(false);
                 case "--show-deleted-status" -> b.showDeletedStatus(true);
                 case "--help", "-h" -> {
-                    System.out.println("options: --port N  --dialect MONOLITH_8|DDP_STREAMER|LEGACY_6  --seed"
-                            + "  --no-rate-limit  --show-deleted-status");
+                    System.out.println("options: --port N  --dialect MONOLITH_8|DDP_STREAMER|MONOLITH_7|MONOLITH_7_0"
+                            + "|LEGACY_6  --seed  --no-rate-limit  --show-deleted-status");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + " (try --help)");

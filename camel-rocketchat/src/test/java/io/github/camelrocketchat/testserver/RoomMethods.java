@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-/** Room methods (reference D): create, join, leave, lookups, members; {@code getRoomRoles} on 6.x only. */
+/** Room methods (reference D): create, join, leave, lookups, members; {@code getRoomRoles} before 8.0. */
 final class RoomMethods {
 
     private RoomMethods() {
@@ -23,7 +23,7 @@ final class RoomMethods {
         r.add("getRoomIdByNameOrId", inv -> roomIdByNameOrId(inv, core));
         r.add("getRoomByTypeAndName", inv -> roomByTypeAndName(inv, core));
         r.add("getUsersOfRoom", inv -> usersOfRoom(inv, core));
-        if (core.dialect.legacy()) {
+        if (core.dialect.hasPre8Methods()) {
             r.add("getRoomRoles", inv -> roomRoles(core, inv.string(0), inv.requireUser()));
         }
     }

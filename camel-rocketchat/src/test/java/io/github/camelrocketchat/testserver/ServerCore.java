@@ -37,6 +37,10 @@ final class ServerCore {
     int totalConnections;
     /** Method name -> artificial delay before it runs (fault injection). */
     final Map<String, Duration> methodDelays = new HashMap<>();
+    /** Fault: where a method's {@code updated}/{@code result} go among the stream events it caused. */
+    ReplyOrder replyOrder = ReplyOrder.DEFAULT;
+    /** Fault: every stream {@code changed} frame goes out twice. */
+    boolean duplicateStreamEvents;
 
     ServerCore(RocketChatTestServerBuilder b, ServerLoop loop) {
         this.dialect = b.dialect;

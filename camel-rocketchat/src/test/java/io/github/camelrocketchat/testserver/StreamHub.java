@@ -33,10 +33,18 @@ final class StreamHub {
                 if (s.matches(stream, eventName)) {
                     ArrayNode args = argsFor.apply(c, s);
                     if (args != null) {
-                        c.send(changed(stream, "id", eventName, args));
+                        deliver(c, changed(stream, "id", eventName, args));
                     }
                 }
             }
+        }
+    }
+
+    /** One event frame to one subscriber; twice under the duplicate fault, as a re-emitting server would. */
+    private void deliver(DdpConnection c, ObjectNode frame) {
+        c.send(frame);
+        if (core.duplicateStreamEvents) {
+            c.send(frame.deepCopy());
         }
     }
 
@@ -67,7 +75,7 @@ final class StreamHub {
                 fields.put("uid", u.id);
                 fields.set("args", Json.arrOf(inner.deepCopy()));
                 fields.put("eventName", u.id);
-                c.send(f);
+                deliver(c, f);
             }
         }
     }
