@@ -2,8 +2,9 @@ package io.github.camelrocketchat.ddp;
 
 import io.github.camelrocketchat.ddp.internal.BadFrames;
 import io.github.camelrocketchat.ddp.internal.Callbacks;
+import io.github.camelrocketchat.ddp.internal.ClientThreads;
+import io.github.camelrocketchat.ddp.internal.ConnectFutures;
 import io.github.camelrocketchat.ddp.internal.ConnectionEngine;
-import io.github.camelrocketchat.ddp.internal.DefaultScheduler;
 import io.github.camelrocketchat.ddp.internal.ListenerRegistry;
 import io.github.camelrocketchat.ddp.internal.Logins;
 import io.github.camelrocketchat.ddp.internal.PendingCalls;
@@ -18,20 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * A DDP client for one WebSocket connection at a time.
  *
  * <p>Threading: every method may be called from any thread and returns at once. Protocol state lives on
- * the connection thread ({@link Scheduler}); futures complete on the callback executor and listeners are
- * called through it one at a time, in frame order, never on a socket thread. Do not block inside a callback
- * waiting for another result of the same client: with the default single callback thread that deadlocks;
- * compose the futures instead.
+ * the connection thread ({@link Scheduler}); future completions and listener calls run on the callback executor
+ * one at a time, in one order (the order the connection thread produced them), never on a socket thread. Do
+ * not block inside a callback waiting for another result of the same client: that result is queued behind the
+ * blocked callback, so it deadlocks; compose the futures instead.
  *
  * <p>Values: params, results and fields are plain Java values: {@code Map<String,Object>} (insertion
  * ordered), {@code List<Object>}, {@code String}, {@code Long}/{@code Integer}/{@code Double}, {@code Boolean},
@@ -40,60 +37,65 @@ import java.util.function.Supplier;
  * and {@code io.github.camelrocketchat.ddp.protocol.EjsonCustom}. Received values are shared between
  * listeners: treat them as read-only.
  *
- * <p>Calls and subscriptions made before {@code connected} are queued and sent once connected; they fail when
- * that connect attempt fails. When a connection ends, pending calls fail with
- * {@link DdpConnectionClosedException} and every subscription ends; {@link #connect()} may then be called
- * again on the same client.
+ * <p>Calls and subscriptions made before the client is ready are queued and sent once it is (after the
+ * {@link Handshake}, if any); they fail when that first connect fails. Without a {@link ReconnectPolicy}, a lost
+ * connection fails pending calls with {@link DdpConnectionClosedException} and ends every subscription;
+ * {@link #connect()} may then be called again on the same client. With one, the client reconnects by itself:
+ * see {@code docs/ddp-client.md} for what is re-sent and what fails.
  */
 public final class DdpClient implements AutoCloseable {
     private static final String ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz";
 
+    /** Where the client is; see {@link #status()}. */
+    public enum State {
+        /** Not connected and not trying: before {@link #connect()}, after a failed first connect, or after a
+         *  loss without {@link ReconnectPolicy}. */
+        DISCONNECTED,
+        /** The first socket is opening or waiting for {@code connected}. */
+        CONNECTING,
+        /** {@code connected} arrived; the {@link Handshake} runs. */
+        AUTHENTICATING,
+        READY,
+        /** Lost; waiting for, or opening, the socket of reconnect attempt {@link Status#attempt()}. */
+        RECONNECTING,
+        /** Stopped reconnecting after {@link ReconnectPolicy#maxAttempts()} failed attempts. */
+        GAVE_UP,
+        CLOSED
+    }
+
+    /**
+     * An immutable snapshot for health checks.
+     *
+     * @param attempt   the reconnect attempt under way (1-based), 0 when none
+     * @param lastError the last connection error as text ("SSLHandshakeException: ..."), null when none yet;
+     *                  kept after a successful reconnect so one can see why the last loss happened
+     */
+    public record Status(State state, int attempt, String lastError) {
+    }
+
     private final DdpClientOptions options;
+    private final ClientThreads threads;
     private final Scheduler scheduler;
-    /** Non-null when the client made its scheduler (and so must close it). */
-    private final DefaultScheduler ownedScheduler;
-    /** Non-null when the client made its callback thread (and so must stop it). */
-    private final ExecutorService ownedCallbackExecutor;
-    /** That thread, once started; lets close() avoid waiting for itself when a listener calls it. */
-    private volatile Thread ownedCallbackThread;
     private final ListenerRegistry listeners;
     private final BadFrames badFrames;
+    private final ConnectFutures connectFutures = new ConnectFutures();
     private final ConnectionEngine engine;
-    private final AtomicLong lastCallId = new AtomicLong();
-    /** Guards {@link #attempt} and {@link #closed}, and orders task submission against {@link #close()}. */
+    /** Orders task submission against {@link #close()}; guards {@link #closed}. */
     private final Object lock = new Object();
-    /** The connect() future of the live socket, or null when there is none. Guarded by {@link #lock}. */
-    private CompletableFuture<String> attempt;
     /** Set once by {@link #close()}; written under {@link #lock}. */
     private volatile boolean closed;
 
     /** Creates the client (no socket yet: see {@link #connect()}) and, unless the options give them, its threads. */
     public DdpClient(DdpClientOptions options) {
         this.options = Objects.requireNonNull(options, "options");
-        if (options.scheduler() != null) {
-            this.scheduler = options.scheduler();
-            this.ownedScheduler = null;
-        } else {
-            this.ownedScheduler = new DefaultScheduler(options.name());
-            this.scheduler = ownedScheduler;
-        }
-        if (options.callbackExecutor() != null) {
-            this.ownedCallbackExecutor = null;
-        } else {
-            this.ownedCallbackExecutor = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, options.name() + "-callbacks");
-                t.setDaemon(true);
-                ownedCallbackThread = t;
-                return t;
-            });
-        }
-        Callbacks callbacks = new Callbacks(options.callbackExecutor() != null ? options.callbackExecutor()
-                : ownedCallbackExecutor);
+        this.threads = new ClientThreads(options);
+        this.scheduler = threads.scheduler();
+        Callbacks callbacks = new Callbacks(threads.callbackExecutor());
         this.listeners = new ListenerRegistry(callbacks);
         this.badFrames = new BadFrames(options.name());
         this.engine = new ConnectionEngine(options,
                 options.transportFactory() != null ? options.transportFactory() : TyrusTransportFactory.shared(),
-                scheduler, callbacks, listeners, badFrames, this::attemptEnded);
+                scheduler, callbacks, listeners, badFrames, connectFutures, this::submit);
     }
 
     public DdpClientOptions options() {
@@ -106,75 +108,83 @@ public final class DdpClient implements AutoCloseable {
     }
 
     /**
-     * Opens the socket and performs the handshake. Completes with the session id on {@code connected};
-     * fails with {@link DdpException} on timeout ({@link DdpTimeoutException}), refusal or version mismatch,
-     * with {@link DdpConnectionClosedException} after {@link #close()}. Calling it while connecting or
-     * connected returns the same future; after the connection ended it opens a new socket.
+     * Opens the socket, performs the DDP handshake and the {@link Handshake} (if any). Completes with the session
+     * id once ready; fails with {@link DdpException} on timeout ({@link DdpTimeoutException}), refusal or version
+     * mismatch, with the handshake's own error when it failed, with {@link DdpConnectionClosedException} after
+     * {@link #close()}. A failed first connect does not start reconnecting. Calling it while connecting or ready
+     * returns the same future; while reconnecting, the future of the next ready; after the connection ended for
+     * good (no reconnect policy, or given up) it opens a new socket.
      */
     public CompletableFuture<String> connect() {
-        CompletableFuture<String> f = new CompletableFuture<>();
         synchronized (lock) {
             if (closed) {
                 return CompletableFuture.failedFuture(new DdpConnectionClosedException("The DDP client is closed"));
             }
-            if (attempt != null) {
-                return attempt;
-            }
-            attempt = f;
-            scheduler.execute(() -> engine.open(f));
-        }
-        return f;
-    }
-
-    private void attemptEnded(CompletableFuture<String> ended) {
-        synchronized (lock) {
-            if (attempt == ended) {
-                attempt = null;
-            }
+            return connectFutures.currentOrStart(f -> scheduler.execute(() -> engine.open(f)));
         }
     }
 
-    /** True between {@code connected} and the end of that socket. */
+    /** True while ready: between the end of the handshake and the end of that socket. */
     public boolean isConnected() {
         return engine.sessionId() != null;
     }
 
-    /** The current session id, or null when not connected. */
+    /** The current session id, or null when not ready. */
     public String sessionId() {
         return engine.sessionId();
     }
 
+    /** Where the client is, which reconnect attempt, and the last error; any thread. */
+    public Status status() {
+        return engine.status();
+    }
+
+    /** Reconnect attempts started since the client was made (a counter for metrics). */
+    public long reconnectAttempts() {
+        return engine.reconnectAttempts();
+    }
+
     /** Calls {@code method} with the default timeout. The result is null when the server sent none. */
     public CompletableFuture<Object> call(String method, List<?> params) {
-        return call(method, params, options.methodTimeout());
+        return call(method, params, options.methodTimeout(), CallOptions.DEFAULT);
+    }
+
+    /** {@link #call(String, List, Duration, CallOptions)} with {@link CallOptions#DEFAULT}. */
+    public CompletableFuture<Object> call(String method, List<?> params, Duration timeout) {
+        return call(method, params, timeout, CallOptions.DEFAULT);
+    }
+
+    /** A call that is sent again after a reconnect ({@link CallOptions#RESENDABLE}), with the default timeout. */
+    public CompletableFuture<Object> callResendable(String method, List<?> params) {
+        return call(method, params, options.methodTimeout(), CallOptions.RESENDABLE);
     }
 
     /**
      * Calls {@code method} (params may be null for none). Fails with {@link DdpMethodException} on an
-     * {@code error}, {@link DdpTimeoutException} (naming method and id) after {@code timeout},
-     * {@link DdpConnectionClosedException} when the connection ends first.
+     * {@code error}, {@link DdpTimeoutException} (naming method and id) after {@code timeout} (counted from this
+     * call, across reconnects), {@link DdpConnectionClosedException} when the connection is lost after the frame
+     * was sent (unless {@code callOptions} make it resendable) or ends for good first.
      *
      * @throws IllegalArgumentException when a param cannot be sent as EJSON (the message says where)
      */
-    public CompletableFuture<Object> call(String method, List<?> params, Duration timeout) {
+    public CompletableFuture<Object> call(String method, List<?> params, Duration timeout, CallOptions callOptions) {
         Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(callOptions, "callOptions");
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be a positive duration, was " + timeout);
         }
-        String id = Long.toString(lastCallId.incrementAndGet());
-        String frame = DdpCodec.encode(new DdpMessage.Method(id, method, params == null ? List.of() : params));
-        CompletableFuture<Object> future = new CompletableFuture<>();
-        PendingCalls.Call call = new PendingCalls.Call(id, method, frame, timeout, future);
-        if (!submit(() -> engine.enqueueCall(call))) {
+        PendingCalls.Call call = PendingCalls.Call.of(engine.nextCallId(), method, params, timeout,
+                callOptions.resendable() ? PendingCalls.Kind.RESENDABLE : PendingCalls.Kind.ONCE);
+        if (!submit(() -> engine.requests().enqueueCall(call))) {
             return CompletableFuture.failedFuture(new DdpConnectionClosedException("The DDP client is closed; '"
                     + method + "' was not sent"));
         }
-        return future;
+        return call.future();
     }
 
     /**
-     * Sends {@code sub} (now, or once connected). {@code params} may be null for none, {@code listener} null
-     * for no lifecycle callbacks.
+     * Sends {@code sub} (now, or once ready; again after each reconnect). {@code params} may be null for none,
+     * {@code listener} null for no lifecycle callbacks.
      *
      * @throws IllegalArgumentException when a param cannot be sent as EJSON
      */
@@ -184,8 +194,8 @@ public final class DdpClient implements AutoCloseable {
         String id = randomId();
         String frame = DdpCodec.encode(new DdpMessage.Sub(id, name, copy));
         Subscription s = new Subscription(id, name, copy, frame, listener == null ? DdpSubscriptionListener.NONE
-                : listener, sub -> submit(() -> engine.stopSubscription(sub)));
-        if (!submit(() -> engine.enqueueSubscription(s))) {
+                : listener, sub -> submit(() -> engine.requests().stopSubscription(sub)));
+        if (!submit(() -> engine.requests().enqueueSubscription(s))) {
             s.ready().completeExceptionally(new DdpConnectionClosedException("The DDP client is closed"));
             s.stopped().completeExceptionally(new DdpConnectionClosedException("The DDP client is closed"));
         }
@@ -207,7 +217,8 @@ public final class DdpClient implements AutoCloseable {
     }
 
     /**
-     * Calls {@code login}. When the server answers {@code totp-required} and {@code totpCode} is not null,
+     * Calls {@code login} on the current socket (a reconnect forgets it: use a {@link Handshake} to log in on
+     * every socket). When the server answers {@code totp-required} and {@code totpCode} is not null,
      * retries once with the {@code {"totp":{"login":...,"code":...}}} wrapper (the supplier is called on the
      * callback executor).
      */
@@ -226,9 +237,10 @@ public final class DdpClient implements AutoCloseable {
     }
 
     /**
-     * Closes the socket: pending calls fail with {@link DdpConnectionClosedException}, subscriptions end,
-     * connection listeners get {@code onDisconnected} with {@code requested=true}, threads the client made
-     * stop (not the scheduler or executor given in the options). Idempotent.
+     * Closes the socket and stops reconnecting (a pending reconnect timer is cancelled; a socket that opens after
+     * this is closed at once): pending calls fail with {@link DdpConnectionClosedException}, subscriptions end,
+     * connection listeners get {@code onDisconnected} with {@code requested=true} (when ready), threads the
+     * client made stop (not the scheduler or executor given in the options). Idempotent.
      */
     @Override
     public void close() {
@@ -237,25 +249,10 @@ public final class DdpClient implements AutoCloseable {
                 return;
             }
             closed = true;
+            engine.closing();
             scheduler.execute(engine::shutdown);
         }
-        if (ownedScheduler != null) {
-            ownedScheduler.close();
-            if (!ownedScheduler.inSchedulerThread()) {
-                ownedScheduler.awaitTermination(Duration.ofSeconds(5));
-            }
-        }
-        if (ownedCallbackExecutor != null) {
-            // already submitted callbacks (the failures close() just caused) still run
-            ownedCallbackExecutor.shutdown();
-            if (Thread.currentThread() != ownedCallbackThread) {
-                try {
-                    ownedCallbackExecutor.awaitTermination(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        threads.close();
     }
 
     /** Hands a task to the connection thread unless the client is closed (then returns false). */
@@ -282,6 +279,6 @@ public final class DdpClient implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "DdpClient[" + options.name() + ", " + options.url() + (isConnected() ? ", connected" : "") + "]";
+        return "DdpClient[" + options.name() + ", " + options.url() + ", " + status().state() + "]";
     }
 }

@@ -27,6 +27,9 @@ public final class DdpClientOptions {
     private final TransportFactory transportFactory;
     private final RandomGenerator random;
     private final String name;
+    private final ReconnectPolicy reconnect;
+    private final Handshake handshake;
+    private final Duration handshakeTimeout;
 
     private DdpClientOptions(Builder b) {
         this.url = WebSocketUrls.toWebSocketUri(b.url);
@@ -41,6 +44,9 @@ public final class DdpClientOptions {
         this.transportFactory = b.transportFactory;
         this.random = b.random;
         this.name = b.name;
+        this.reconnect = b.reconnect;
+        this.handshake = b.handshake;
+        this.handshakeTimeout = b.handshakeTimeout;
     }
 
     public static Builder builder(String url) {
@@ -97,7 +103,7 @@ public final class DdpClientOptions {
         return transportFactory;
     }
 
-    /** Randomness (ids of subscriptions, later backoff jitter). */
+    /** Randomness (ids of subscriptions, backoff jitter). */
     public RandomGenerator random() {
         return random;
     }
@@ -107,10 +113,26 @@ public final class DdpClientOptions {
         return name;
     }
 
+    /** When to re-open a lost connection; {@link ReconnectPolicy#NONE} (the default) never does. */
+    public ReconnectPolicy reconnect() {
+        return reconnect;
+    }
+
+    /** Runs on every new socket before the client is ready; null (the default): ready at {@code connected}. */
+    public Handshake handshake() {
+        return handshake;
+    }
+
+    /** Deadline for the {@link #handshake()} future, counted from {@code connected}. */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
     @Override
     public String toString() {
         return "DdpClientOptions[url=" + url + ", connectTimeout=" + connectTimeout + ", pingInterval=" + pingInterval
-                + ", pingTimeout=" + pingTimeout + ", methodTimeout=" + methodTimeout + ", maxFrameSize=" + maxFrameSize + "]";
+                + ", pingTimeout=" + pingTimeout + ", methodTimeout=" + methodTimeout + ", maxFrameSize=" + maxFrameSize
+                + ", reconnect=" + reconnect + ", handshake=" + (handshake != null) + "]";
     }
 
     public static final class Builder {
@@ -126,6 +148,9 @@ public final class DdpClientOptions {
         private TransportFactory transportFactory;
         private RandomGenerator random = RandomGenerator.getDefault();
         private String name = "ddp";
+        private ReconnectPolicy reconnect = ReconnectPolicy.NONE;
+        private Handshake handshake;
+        private Duration handshakeTimeout = Duration.ofSeconds(60);
 
         private Builder(String url) {
             this.url = Objects.requireNonNull(url, "url");
@@ -186,6 +211,24 @@ public final class DdpClientOptions {
 
         public Builder name(String v) {
             this.name = Objects.requireNonNull(v, "name");
+            return this;
+        }
+
+        /** Default {@link ReconnectPolicy#NONE}; {@link ReconnectPolicy#defaults()} is a good start. */
+        public Builder reconnect(ReconnectPolicy v) {
+            this.reconnect = Objects.requireNonNull(v, "reconnect");
+            return this;
+        }
+
+        /** Null for none (the default). */
+        public Builder handshake(Handshake v) {
+            this.handshake = v;
+            return this;
+        }
+
+        /** Default 60 s: a login plus its two-factor retry at the default method timeout. */
+        public Builder handshakeTimeout(Duration v) {
+            this.handshakeTimeout = positive(v, "handshakeTimeout");
             return this;
         }
 

@@ -119,8 +119,9 @@ class HandshakeTest {
         h.expectNothingSent();
         h.serverSends("{'msg':'connected','session':'S1'}");
         h.events.next(EventRecorder.Connected.class);
-        h.expectSent("{'msg':'method','id':'1','method':'getRoomIdByNameOrId','params':['general']}");
+        // subscriptions first: streams are live again before queued calls can cause events
         h.expectSent("{'msg':'sub','id':'" + sub.id() + "','name':'stream-room-messages','params':['GENERAL',false]}");
+        h.expectSent("{'msg':'method','id':'1','method':'getRoomIdByNameOrId','params':['general']}");
         h.serverSends("{'msg':'result','id':'1','result':'GENERAL'}");
         assertThat(call).isCompletedWithValue("GENERAL");
     }

@@ -1,6 +1,7 @@
 package io.github.camelrocketchat.ddp.internal;
 
 import io.github.camelrocketchat.ddp.BadFrameKind;
+import io.github.camelrocketchat.ddp.DdpClient;
 import io.github.camelrocketchat.ddp.DdpClientOptions;
 import io.github.camelrocketchat.ddp.DdpConnectionClosedException;
 import io.github.camelrocketchat.ddp.DdpDisconnect;
@@ -13,14 +14,18 @@ import io.github.camelrocketchat.ddp.transport.Transport;
 import io.github.camelrocketchat.ddp.transport.TransportFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The DDP state machine of one client: sockets, handshake, heartbeat, and the routing of every inbound frame.
- * Every method runs on the connection thread (the {@link Scheduler}); nothing here runs user code: results and
- * events go out through {@link Callbacks}.
+ * The DDP state machine of one client: sockets, the DDP handshake, heartbeat, the routing of every inbound frame,
+ * and what happens when a socket becomes ready or ends. Runs on the connection thread (the {@link Scheduler})
+ * except where a method says otherwise; nothing here runs user code: results and events go out through
+ * {@link Callbacks}. The reconnect watchdog ({@link Reconnector}) and the handshake step ({@link HandshakePhase})
+ * sit beside it.
  */
 public final class ConnectionEngine {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionEngine.class);
@@ -30,73 +35,94 @@ public final class ConnectionEngine {
 
     private final DdpClientOptions options;
     private final String name;
-    private final TransportFactory factory;
-    private final TransportFactory.TransportSettings settings;
+    private final Dialer dialer;
     private final Scheduler scheduler;
     private final Callbacks callbacks;
     private final Requests requests;
     private final ListenerRegistry listeners;
     private final BadFrames badFrames;
-    private final Consumer<CompletableFuture<String>> attemptEnded;
     private final InboundRouter router;
-    /** The socket in use, or null. */
+    private final HandshakePhase handshake;
+    private final Reconnector reconnector;
+    private final ConnectionLifecycle lifecycle;
+    private final StatusBoard status = new StatusBoard();
+    /** Method call ids ("1", "2", ...); any thread. */
+    private final AtomicLong lastCallId = new AtomicLong();
+    /** The socket in use (opening, handshaking or ready), or null. */
     private Connection current;
     /** True once {@link #shutdown()} ran. */
     private boolean closed;
-    /** The session id while connected; written here, read from any thread. */
+    /** Set by {@link #closing()} on the thread calling close(), before the shutdown task runs. */
+    private volatile boolean closing;
+    /** The session id while ready; written here, read from any thread. */
     private volatile String sessionId;
 
-    /** @param attemptEnded told (on the connection thread) when the socket serving a connect() future ends */
+    /** @param submit the client's submit (refuses tasks once the client is closed), for the handshake's calls */
     public ConnectionEngine(DdpClientOptions options, TransportFactory factory, Scheduler scheduler, Callbacks callbacks,
-                            ListenerRegistry listeners, BadFrames badFrames,
-                            Consumer<CompletableFuture<String>> attemptEnded) {
+                            ListenerRegistry listeners, BadFrames badFrames, ConnectFutures connectFutures,
+                            Predicate<Runnable> submit) {
         this.options = options;
         this.name = options.name();
-        this.factory = factory;
-        this.settings = new TransportFactory.TransportSettings(options.connectTimeout(), options.maxFrameSize(),
-                options.sslContext());
+        this.dialer = new Dialer(options, factory, scheduler, this, () -> closing);
         this.scheduler = scheduler;
         this.callbacks = callbacks;
-        this.requests = new Requests(scheduler, callbacks);
+        this.requests = new Requests(scheduler, callbacks, this::out);
         this.listeners = listeners;
         this.badFrames = badFrames;
-        this.attemptEnded = attemptEnded;
         this.router = new InboundRouter(this, requests.calls(), requests.subscriptions(), listeners, callbacks,
                 badFrames);
+        this.handshake = new HandshakePhase(this, options, scheduler, callbacks, submit);
+        this.reconnector = new Reconnector(name, scheduler, options.reconnect(), options.random(), listeners);
+        this.lifecycle = new ConnectionLifecycle(options, requests, listeners, callbacks, connectFutures, reconnector,
+                status, this::reconnectNow);
     }
 
+    /** The user's calls and subscriptions; their methods run on the connection thread. */
+    public Requests requests() {
+        return requests;
+    }
+
+    /** Any thread. */
     public String sessionId() {
         return sessionId;
     }
 
+    /** Any thread. */
+    public String nextCallId() {
+        return Long.toString(lastCallId.incrementAndGet());
+    }
+
+    /** Any thread. */
+    public DdpClient.Status status() {
+        return status.get();
+    }
+
+    /** Any thread. */
+    public long reconnectAttempts() {
+        return reconnector.total();
+    }
+
     // ---- lifecycle -------------------------------------------------------------------------------------
 
+    /** {@code connect()} with nothing connected or trying to be. */
     public void open(CompletableFuture<String> attempt) {
         if (closed) {
             callbacks.fail(attempt, new DdpConnectionClosedException("The DDP client is closed"));
             return;
         }
-        Connection c = new Connection(attempt, SUPPORTED_VERSIONS.get(0), false);
-        c.connectTimer = scheduler.schedule(options.connectTimeout(), () -> connectTimedOut(attempt));
+        status.set(DdpClient.State.CONNECTING, 0);
+        start(attempt, false);
+    }
+
+    private void start(CompletableFuture<String> attempt, boolean reconnect) {
+        Connection c = new Connection(attempt, SUPPORTED_VERSIONS.get(0), null, reconnect);
+        c.connectTimer = scheduler.schedule(options.connectTimeout(), () -> connectTimedOut(c));
         dial(c);
     }
 
     private void dial(Connection c) {
         current = c;
-        LOG.debug("{}: opening {} (DDP version {})", name, options.url(), c.version);
-        CompletableFuture<Transport> f;
-        try {
-            f = factory.connect(options.url(), settings, new SocketEvents(this, c, scheduler));
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        f.whenComplete((t, e) -> scheduler.execute(() -> {
-            if (e != null) {
-                transportFailed(c, "Could not open " + options.url(), e);
-            } else {
-                opened(c, t);
-            }
-        }));
+        dialer.dial(c);
     }
 
     void opened(Connection c, Transport t) {
@@ -114,18 +140,40 @@ public final class ConnectionEngine {
             return;
         }
         c.connected = true;
-        sessionId = session;
+        c.session = session;
         c.cancelConnectTimer();
         if (!"pre1".equals(c.version)) {
             c.heartbeat = new Heartbeat(scheduler, options.pingInterval(), options.pingTimeout(), () -> send(c, PING),
                     reason -> end(c, new DdpDisconnect(false, 4000, "heartbeat timeout: " + reason,
-                            new DdpTimeoutException(reason)), null, true));
+                            new DdpTimeoutException(reason)), new DdpTimeoutException(reason), true));
             c.heartbeat.start();
         }
-        requests.flush(frame -> send(c, frame));
         LOG.debug("{}: connected, session {}, DDP version {}", name, session, c.version);
-        callbacks.complete(c.attempt, session);
-        listeners.connected(session);
+        if (handshake.configured()) {
+            status.set(DdpClient.State.AUTHENTICATING, reconnector.attempt());
+            handshake.start(c);
+        } else {
+            ready(c);
+        }
+    }
+
+    void handshakeDone(Connection c) {
+        if (c == current && !c.ready) {
+            c.cancelHandshakeTimer();
+            ready(c);
+        }
+    }
+
+    void handshakeFailed(Connection c, Throwable error) {
+        if (c == current && !c.ready) {
+            String why = "handshake failed: " + Errors.describe(error);
+            end(c, new DdpDisconnect(false, 1000, why, error), error, true);
+        }
+    }
+
+    private void ready(Connection c) {
+        sessionId = c.session;
+        lifecycle.ready(c, frame -> send(c, frame));
     }
 
     void failed(Connection c, String version) {
@@ -133,13 +181,13 @@ public final class ConnectionEngine {
             LOG.debug("{}: ignoring 'failed' on a connected socket", name);
             return;
         }
-        if (version != null && SUPPORTED_VERSIONS.contains(version) && !c.renegotiated && !version.equals(c.version)) {
+        if (version != null && SUPPORTED_VERSIONS.contains(version) && c.origin == c && !version.equals(c.version)) {
             LOG.debug("{}: server asks for DDP version {}; reconnecting with it", name, version);
             current = null;
             if (c.transport != null) {
                 c.transport.close(1000, "DDP version renegotiation");
             }
-            Connection next = new Connection(c.attempt, version, true);
+            Connection next = new Connection(c.attempt, version, c, c.reconnect);
             next.connectTimer = c.connectTimer;
             dial(next);
             return;
@@ -150,9 +198,10 @@ public final class ConnectionEngine {
         end(c, new DdpDisconnect(false, 1000, e.getMessage(), e), e, true);
     }
 
-    private void connectTimedOut(CompletableFuture<String> attempt) {
+    /** @param first the first socket of the attempt whose deadline passed (a renegotiated one inherits it) */
+    private void connectTimedOut(Connection first) {
         Connection c = current;
-        if (c == null || c.attempt != attempt || c.connected) {
+        if (c == null || c.connected || c.origin != first) {
             return;
         }
         DdpTimeoutException e = new DdpTimeoutException("Connecting to " + options.url() + " timed out after "
@@ -164,7 +213,7 @@ public final class ConnectionEngine {
     void closedByTransport(Connection c, int code, String reason) {
         String why = "WebSocket closed (" + code + (reason == null || reason.isBlank() ? "" : " " + reason) + ")";
         end(c, new DdpDisconnect(false, code, why, null),
-                new DdpConnectionClosedException(why + " before the DDP handshake completed"), false);
+                new DdpConnectionClosedException(why + " before the client was ready"), false);
     }
 
     void transportFailed(Connection c, String what, Throwable error) {
@@ -174,24 +223,32 @@ public final class ConnectionEngine {
                 cause instanceof DdpException de ? de : new DdpException(why, cause), true);
     }
 
-    /** {@code close()} of the client: ends the socket (if any), every call and every subscription. */
+    /** Called by close() on the caller's thread, before {@link #shutdown()} is submitted. */
+    public void closing() {
+        closing = true;
+    }
+
+    /** {@code close()} of the client: no more reconnects; ends the socket, every call and every subscription. */
     public void shutdown() {
         if (closed) {
             return;
         }
         closed = true;
+        requests.close();
         if (current != null) {
             end(current, new DdpDisconnect(true, 1000, "client closed", null),
                     new DdpConnectionClosedException("The DDP client was closed while connecting"), true);
         }
-        requests.failAll("the DDP client was closed", null);
+        lifecycle.shutdown();
     }
 
     /**
-     * Ends {@code c} if it is still the current socket: fails its connect() future (when not connected yet),
-     * every pending call and every subscription, and reports the disconnect (when it was connected).
+     * Ends {@code c} if it is still the current socket, so that several triggers of one loss (heartbeat timeout,
+     * transport close, failed send) act once; then {@link ConnectionLifecycle#ended} decides what follows.
+     *
+     * @param failure what the connect() future of a socket that never became ready fails with
      */
-    private void end(Connection c, DdpDisconnect d, DdpException attemptFailure, boolean closeSocket) {
+    private void end(Connection c, DdpDisconnect d, Throwable failure, boolean closeSocket) {
         if (c != current) {
             return;
         }
@@ -201,47 +258,32 @@ public final class ConnectionEngine {
         if (closeSocket && c.transport != null) {
             c.transport.close(d.closeCode() > 0 ? d.closeCode() : 1000, d.requested() ? "client closed" : "");
         }
-        attemptEnded.accept(c.attempt);
-        if (!c.connected) {
-            callbacks.fail(c.attempt, attemptFailure);
-        }
-        requests.failAll(d.reason(), d.cause());
-        if (c.connected) {
-            if (d.requested()) {
-                LOG.debug("{}: closed", name);
-            } else {
-                LOG.info("{}: connection to {} lost: {}", name, options.url(), d.reason());
-            }
-            listeners.disconnected(d);
+        lifecycle.ended(c, d, failure, closing);
+    }
+
+    private void reconnectNow(CompletableFuture<String> next) {
+        if (!closed && current == null) {
+            status.set(DdpClient.State.RECONNECTING, reconnector.attempt());
+            start(next, true);
         }
     }
 
     // ---- calls and subscriptions --------------------------------------------------------------------------
 
-    public void enqueueCall(PendingCalls.Call call) {
-        if (closed) {
-            callbacks.fail(call.future(), new DdpConnectionClosedException("The DDP client is closed; '"
+    /** A handshake's call: sent at once on its own socket, or failed when that socket is gone. */
+    void handshakeCall(Connection c, PendingCalls.Call call) {
+        if (closed || c != current) {
+            callbacks.fail(call.future(), new DdpConnectionClosedException("The connection of this handshake is gone; '"
                     + call.method() + "' (id " + call.id() + ") was not sent"));
         } else {
-            requests.call(call, out());
+            requests.call(call, frame -> send(c, frame));
         }
     }
 
-    public void enqueueSubscription(Subscription s) {
-        requests.subscribe(s, closed ? null : out());
-        if (closed) {
-            requests.failAll("the DDP client is closed", null);
-        }
-    }
-
-    public void stopSubscription(Subscription s) {
-        requests.stop(s, out());
-    }
-
-    /** Sends on the current socket when it is connected; null otherwise. */
-    private Consumer<String> out() {
+    /** Sends on the current socket when it is ready; null otherwise (the work waits for the next ready). */
+    Consumer<String> out() {
         Connection c = current;
-        return c != null && c.connected ? frame -> send(c, frame) : null;
+        return c != null && c.ready ? frame -> send(c, frame) : null;
     }
 
     // ---- inbound ------------------------------------------------------------------------------------------
@@ -273,28 +315,7 @@ public final class ConnectionEngine {
         send(c, DdpCodec.encode(new Pong(id)));
     }
 
-    // ---- outbound -----------------------------------------------------------------------------------------
-
     private void send(Connection c, String frame) {
-        if (c.transport == null) {
-            // only with a transport that breaks the contract (a frame before onOpen)
-            LOG.debug("{}: dropping an outbound frame: the socket has not reported itself open", name);
-            return;
-        }
-        FrameLog.outbound(name, frame);
-        CompletableFuture<Void> f;
-        try {
-            f = c.transport.sendText(frame);
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
-        if (!f.isDone() || f.isCompletedExceptionally()) {
-            // e.g. Tyrus's RejectedExecutionException when its executor is gone: the socket is unusable
-            f.whenComplete((v, e) -> {
-                if (e != null) {
-                    scheduler.execute(() -> transportFailed(c, "Sending a frame failed", e));
-                }
-            });
-        }
+        c.send(name, frame, e -> scheduler.execute(() -> transportFailed(c, "Sending a frame failed", e)));
     }
 }

@@ -3,10 +3,12 @@ package io.github.camelrocketchat.ddp.internal;
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
 import io.github.camelrocketchat.ddp.DdpConnectionListener;
 import io.github.camelrocketchat.ddp.DdpDisconnect;
+import io.github.camelrocketchat.ddp.DdpException;
 import io.github.camelrocketchat.ddp.DdpStreamListener;
 import io.github.camelrocketchat.ddp.Registration;
 import io.github.camelrocketchat.ddp.StreamEvent;
 import io.github.camelrocketchat.ddp.protocol.DdpMessage;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,18 @@ public final class ListenerRegistry {
     public void disconnected(DdpDisconnect d) {
         for (DdpConnectionListener l : connection) {
             callbacks.deliver(() -> l.onDisconnected(d));
+        }
+    }
+
+    public void reconnecting(int attempt, Duration delay) {
+        for (DdpConnectionListener l : connection) {
+            callbacks.deliver(() -> l.onReconnecting(attempt, delay));
+        }
+    }
+
+    public void gaveUp(DdpException error) {
+        for (DdpConnectionListener l : connection) {
+            callbacks.deliver(() -> l.onGaveUp(error));
         }
     }
 

@@ -1,6 +1,8 @@
 package io.github.camelrocketchat.ddp.internal;
 
 import io.github.camelrocketchat.ddp.Scheduler;
+import io.github.camelrocketchat.ddp.protocol.DdpCodec;
+import io.github.camelrocketchat.ddp.protocol.DdpMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,12 +11,22 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Method calls waiting for their {@code result}, by call id, in call order. A reconnect can replay the
- * unsent ones. Connection thread only.
+ * Method calls waiting for their {@code result}, by call id, in call order. A reconnect replays the unsent ones
+ * (and the resendable ones it un-sends). Connection thread only.
  */
 public final class PendingCalls {
     /** Ids of calls that timed out, so a late result is not reported as a bad frame. Bounded. */
     private static final int REMEMBERED_EXPIRED = 1024;
+
+    /** What happens to a call whose socket is lost. */
+    public enum Kind {
+        /** Fails when it was sent (the server may have run it); waits for the next socket when it was not. */
+        ONCE,
+        /** Sent again on the next socket when its result did not arrive. */
+        RESENDABLE,
+        /** A handshake's call: belongs to one socket and fails with it, sent or not. */
+        HANDSHAKE
+    }
 
     /** One outstanding call. The mutable fields are touched on the connection thread only. */
     public static final class Call {
@@ -23,17 +35,34 @@ public final class PendingCalls {
         final String frame;
         final Duration timeout;
         final CompletableFuture<Object> future;
+        final Kind kind;
         /** Cancels the per-call timeout; set when the call is registered. */
         Scheduler.Cancellable timer;
         /** True once the frame went out on a socket. */
         boolean sent;
 
         public Call(String id, String method, String frame, Duration timeout, CompletableFuture<Object> future) {
+            this(id, method, frame, timeout, future, Kind.ONCE);
+        }
+
+        public Call(String id, String method, String frame, Duration timeout, CompletableFuture<Object> future,
+                    Kind kind) {
             this.id = id;
             this.method = method;
             this.frame = frame;
             this.timeout = timeout;
             this.future = future;
+            this.kind = kind;
+        }
+
+        /** Encodes the {@code method} frame (on the caller's thread: bad params fail there). */
+        public static Call of(String id, String method, List<?> params, Duration timeout, Kind kind) {
+            String frame = DdpCodec.encode(new DdpMessage.Method(id, method, params == null ? List.of() : params));
+            return new Call(id, method, frame, timeout, new CompletableFuture<>(), kind);
+        }
+
+        public Kind kind() {
+            return kind;
         }
 
         public String id() {
@@ -120,6 +149,26 @@ public final class PendingCalls {
             }
         }
         return out;
+    }
+
+    /**
+     * The socket was lost and a reconnect follows: removes (cancelling timers) and returns the calls that must
+     * fail, in call order: sent {@link Kind#ONCE} calls and every {@link Kind#HANDSHAKE} call. Sent
+     * {@link Kind#RESENDABLE} calls become unsent; the others stay as they are, their timeouts running.
+     */
+    public List<Call> interrupt() {
+        List<Call> failed = new ArrayList<>();
+        for (var it = calls.values().iterator(); it.hasNext(); ) {
+            Call c = it.next();
+            if (c.kind == Kind.HANDSHAKE || (c.sent && c.kind == Kind.ONCE)) {
+                it.remove();
+                c.cancelTimer();
+                failed.add(c);
+            } else {
+                c.sent = false;
+            }
+        }
+        return failed;
     }
 
     /** Removes every call (cancelling timers) and returns them in call order. */

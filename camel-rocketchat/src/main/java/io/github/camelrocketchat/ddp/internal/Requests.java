@@ -6,25 +6,60 @@ import io.github.camelrocketchat.ddp.Scheduler;
 import io.github.camelrocketchat.ddp.protocol.DdpCodec;
 import io.github.camelrocketchat.ddp.protocol.DdpMessage;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What the user asked the server for: method calls ({@link PendingCalls}) and subscriptions
- * ({@link SubscriptionRegistry}). Sends them when a socket is connected, queues them otherwise, times calls out,
- * and fails or ends all of them when a connection ends. Connection thread only.
+ * ({@link SubscriptionRegistry}). Sends them when a socket is ready, queues them otherwise, times calls out,
+ * keeps or fails them when a socket is lost, and fails or ends all of them when the connection ends for good.
+ * Connection thread only.
  *
- * <p>Every method that may send takes {@code out}: the connected socket's send function, or null when no
- * socket is connected.
+ * <p>Every package-private method that may send takes {@code out}: the ready socket's send function, or null
+ * when there is none.
  */
-final class Requests {
+public final class Requests {
     private final Scheduler scheduler;
     private final Callbacks callbacks;
     private final PendingCalls calls = new PendingCalls();
     private final SubscriptionRegistry subscriptions;
+    /** The ready socket's send function, or null while there is none. */
+    private final Supplier<Consumer<String>> readyOut;
+    /** True once the client closed. */
+    private boolean closed;
 
-    Requests(Scheduler scheduler, Callbacks callbacks) {
+    Requests(Scheduler scheduler, Callbacks callbacks, Supplier<Consumer<String>> readyOut) {
         this.scheduler = scheduler;
         this.callbacks = callbacks;
         this.subscriptions = new SubscriptionRegistry(callbacks);
+        this.readyOut = readyOut;
+    }
+
+    /** {@code call()}: sent now when a socket is ready, else queued until one is. */
+    public void enqueueCall(PendingCalls.Call call) {
+        if (closed) {
+            callbacks.fail(call.future(), new DdpConnectionClosedException("The DDP client is closed; '"
+                    + call.method() + "' (id " + call.id() + ") was not sent"));
+        } else {
+            call(call, readyOut.get());
+        }
+    }
+
+    /** {@code subscribe()}: sent now when a socket is ready, else queued until one is. */
+    public void enqueueSubscription(Subscription s) {
+        subscribe(s, closed ? null : readyOut.get());
+        if (closed) {
+            failAll("the DDP client is closed", null);
+        }
+    }
+
+    /** {@code stop()} of a subscription. */
+    public void stopSubscription(Subscription s) {
+        stop(s, readyOut.get());
+    }
+
+    /** The client closed: later requests fail at once. */
+    void close() {
+        closed = true;
     }
 
     PendingCalls calls() {
@@ -66,16 +101,35 @@ final class Requests {
         }
     }
 
-    /** A socket just connected: send what was queued, in the order it was asked for. */
+    /**
+     * A socket just became ready: send the queued subscriptions, then the unsent calls, each in the order it was
+     * asked for. Subscriptions first so that the streams are live again before replayed calls (a resent
+     * {@code sendMessage}) produce events.
+     */
     void flush(Consumer<String> out) {
-        for (PendingCalls.Call call : calls.unsent()) {
-            out.accept(call.frame());
-            call.markSent();
-        }
         for (Subscription s : subscriptions.queued()) {
             out.accept(s.frame());
             subscriptions.sent(s);
         }
+        for (PendingCalls.Call call : calls.unsent()) {
+            if (call.kind() != PendingCalls.Kind.HANDSHAKE) {
+                out.accept(call.frame());
+                call.markSent();
+            }
+        }
+    }
+
+    /**
+     * The socket was lost and a reconnect follows: sent calls that may not be repeated fail (retriable), the
+     * rest and every subscription wait for the next ready socket.
+     */
+    void interrupt(String why, Throwable cause) {
+        for (PendingCalls.Call call : calls.interrupt()) {
+            callbacks.fail(call.future(), new DdpConnectionClosedException("Connection lost after '" + call.method()
+                    + "' (id " + call.id() + ") was sent; it may or may not have run on the server and is not sent "
+                    + "again: " + why, cause));
+        }
+        subscriptions.interrupt();
     }
 
     /** The connection ended (or the client closed): fail every call and end every subscription. */

@@ -1,10 +1,13 @@
 package io.github.camelrocketchat.ddp.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +25,18 @@ public final class SerialExecutor implements Executor {
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     /** True while a drain is submitted to, or running on, the delegate. */
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Gets the tasks dropped because the delegate refused to run them. */
+    private final Consumer<List<Runnable>> onRejected;
 
     public SerialExecutor(Executor delegate) {
+        this(delegate, dropped -> LOG.debug("Callback executor rejected work (shut down?); dropped {} callback(s)",
+                dropped.size()));
+    }
+
+    /** @param onRejected called on the submitting thread with the tasks the delegate refused (then forgotten) */
+    public SerialExecutor(Executor delegate, Consumer<List<Runnable>> onRejected) {
         this.delegate = delegate;
+        this.onRejected = onRejected;
     }
 
     @Override
@@ -39,9 +51,12 @@ public final class SerialExecutor implements Executor {
                 delegate.execute(this::drain);
             } catch (RejectedExecutionException e) {
                 draining.set(false);
-                int dropped = tasks.size();
-                tasks.clear();
-                LOG.debug("Callback executor rejected work (shut down?); dropped {} callback(s)", dropped);
+                List<Runnable> dropped = new ArrayList<>();
+                Runnable t;
+                while ((t = tasks.poll()) != null) {
+                    dropped.add(t);
+                }
+                onRejected.accept(dropped);
             }
         }
     }

@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/** The client's handle for one {@code sub}. Its state is touched on the connection thread only. */
+/** The client's handle for one {@code sub}. Its state is written on the connection thread only. */
 public final class Subscription implements DdpSubscription {
     /** Where a subscription is in its life. */
     enum State {
-        /** Waiting for a connected socket. */
+        /** Waiting for a ready socket: never sent, or sent on a socket that was lost since. */
         QUEUED,
         /** {@code sub} sent, no {@code ready} yet. */
         SENT,
@@ -26,11 +26,12 @@ public final class Subscription implements DdpSubscription {
     private final Consumer<Subscription> stopper;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
-    /** Connection thread only. */
-    State state = State.QUEUED;
+    /** Written on the connection thread only; volatile so {@link #isReady()} may be read from any thread. */
+    volatile State state = State.QUEUED;
 
     /**
-     * @param frame   the encoded {@code sub} frame (sent again as is by a later reconnect)
+     * @param frame   the encoded {@code sub} frame, sent again as is (same id) after each reconnect: the server
+     *                session that knew the id is gone with the old socket
      * @param stopper called by {@link #stop()} from any thread; must hand over to the connection thread
      */
     public Subscription(String id, String name, List<Object> params, String frame, DdpSubscriptionListener listener,
@@ -74,6 +75,11 @@ public final class Subscription implements DdpSubscription {
     @Override
     public CompletableFuture<Void> stopped() {
         return stopped;
+    }
+
+    @Override
+    public boolean isReady() {
+        return state == State.READY;
     }
 
     @Override

@@ -42,7 +42,10 @@ public final class SubscriptionRegistry {
         s.state = Subscription.State.SENT;
     }
 
-    /** A {@code ready} frame: each listed id becomes ready; a repeat for a ready one is harmless. */
+    /**
+     * A {@code ready} frame: each listed id becomes ready and its listener hears it (again after a resubscribe);
+     * a repeat for a ready one (Meteor re-runs subscriptions on login) is harmless.
+     */
     public void ready(List<String> ids) {
         for (String id : ids) {
             Subscription s = subs.get(id);
@@ -50,6 +53,8 @@ public final class SubscriptionRegistry {
                 LOG.debug("ready for subscription {} that is not active (stopped already?)", id);
             } else if (s.state == Subscription.State.READY) {
                 LOG.debug("repeated ready for subscription {} ({})", id, s.name());
+            } else if (s.state == Subscription.State.QUEUED) {
+                LOG.debug("ready for subscription {} ({}) that is not sent on this socket", id, s.name());
             } else {
                 s.state = Subscription.State.READY;
                 callbacks.complete(s.ready(), null);
@@ -60,11 +65,16 @@ public final class SubscriptionRegistry {
 
     /** A {@code nosub}: ends the subscription, failing it when {@code error} is not null. */
     public void nosub(String id, DdpException error) {
-        Subscription s = subs.remove(id);
+        Subscription s = subs.get(id);
         if (s == null) {
             LOG.debug("nosub for subscription {} that is not active (normal after stop())", id);
             return;
         }
+        if (s.state == Subscription.State.QUEUED) {
+            LOG.debug("nosub for subscription {} ({}) that is not sent on this socket", id, s.name());
+            return;
+        }
+        subs.remove(id);
         if (error != null) {
             end(s, error, error);
         } else {
@@ -86,6 +96,20 @@ public final class SubscriptionRegistry {
                 : new DdpException("Subscription '" + s.name() + "' (id " + s.id() + ") was stopped before it was ready");
         end(s, notReady, null);
         return onServer;
+    }
+
+    /**
+     * The socket is gone but a reconnect follows: every subscription waits to be sent again; the ready ones
+     * are told they were interrupted.
+     */
+    public void interrupt() {
+        for (Subscription s : subs.values()) {
+            boolean wasReady = s.state == Subscription.State.READY;
+            s.state = Subscription.State.QUEUED;
+            if (wasReady) {
+                callbacks.deliver(() -> s.listener().onInterrupted(s));
+            }
+        }
     }
 
     /** Ends every subscription with the error {@code why} makes for it (connection closed or lost). */
@@ -113,9 +137,8 @@ public final class SubscriptionRegistry {
      * @param stopError  how {@code stopped()} completes and what the listener gets (null: a normal end)
      */
     private void end(Subscription s, DdpException readyError, DdpException stopError) {
-        boolean wasReady = s.state == Subscription.State.READY;
         s.state = Subscription.State.ENDED;
-        if (!wasReady) {
+        if (!s.ready().isDone()) {
             callbacks.fail(s.ready(), readyError != null ? readyError
                     : new DdpException("Subscription '" + s.name() + "' (id " + s.id() + ") ended before it was ready"));
         }
