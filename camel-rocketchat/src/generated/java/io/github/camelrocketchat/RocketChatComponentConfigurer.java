@@ -55,6 +55,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
         case "maxqueuesize":
         case "maxQueueSize": getOrCreateConfiguration(target).setMaxQueueSize(property(camelContext, int.class, value)); return true;
+        case "maxreconnectattempts":
+        case "maxReconnectAttempts": getOrCreateConfiguration(target).setMaxReconnectAttempts(property(camelContext, int.class, value)); return true;
         case "members": getOrCreateConfiguration(target).setMembers(property(camelContext, java.lang.String.class, value)); return true;
         case "messageevents":
         case "messageEvents": getOrCreateConfiguration(target).setMessageEvents(property(camelContext, java.lang.String.class, value)); return true;
@@ -68,16 +70,25 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "pingTimeout": getOrCreateConfiguration(target).setPingTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "readonly":
         case "readOnly": getOrCreateConfiguration(target).setReadOnly(property(camelContext, boolean.class, value)); return true;
+        case "reconnectinitialdelay":
+        case "reconnectInitialDelay": getOrCreateConfiguration(target).setReconnectInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reconnectmaxdelay":
+        case "reconnectMaxDelay": getOrCreateConfiguration(target).setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recovermissedmessages":
+        case "recoverMissedMessages": getOrCreateConfiguration(target).setRecoverMissedMessages(property(camelContext, boolean.class, value)); return true;
         case "roomid":
         case "roomId": getOrCreateConfiguration(target).setRoomId(property(camelContext, java.lang.String.class, value)); return true;
         case "roomname":
         case "roomName": getOrCreateConfiguration(target).setRoomName(property(camelContext, java.lang.String.class, value)); return true;
         case "serverurl":
         case "serverUrl": getOrCreateConfiguration(target).setServerUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "since": getOrCreateConfiguration(target).setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "skipownmessages":
         case "skipOwnMessages": getOrCreateConfiguration(target).setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "threadid":
         case "threadId": getOrCreateConfiguration(target).setThreadId(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, java.lang.String.class, value)); return true;
@@ -120,6 +131,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "limit": return int.class;
         case "maxqueuesize":
         case "maxQueueSize": return int.class;
+        case "maxreconnectattempts":
+        case "maxReconnectAttempts": return int.class;
         case "members": return java.lang.String.class;
         case "messageevents":
         case "messageEvents": return java.lang.String.class;
@@ -133,16 +146,25 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "pingTimeout": return long.class;
         case "readonly":
         case "readOnly": return boolean.class;
+        case "reconnectinitialdelay":
+        case "reconnectInitialDelay": return long.class;
+        case "reconnectmaxdelay":
+        case "reconnectMaxDelay": return long.class;
+        case "recovermissedmessages":
+        case "recoverMissedMessages": return boolean.class;
         case "roomid":
         case "roomId": return java.lang.String.class;
         case "roomname":
         case "roomName": return java.lang.String.class;
         case "serverurl":
         case "serverUrl": return java.lang.String.class;
+        case "since": return java.lang.String.class;
         case "skipownmessages":
         case "skipOwnMessages": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "threadid":
         case "threadId": return java.lang.String.class;
         case "transport": return java.lang.String.class;
@@ -186,6 +208,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxqueuesize":
         case "maxQueueSize": return getOrCreateConfiguration(target).getMaxQueueSize();
+        case "maxreconnectattempts":
+        case "maxReconnectAttempts": return getOrCreateConfiguration(target).getMaxReconnectAttempts();
         case "members": return getOrCreateConfiguration(target).getMembers();
         case "messageevents":
         case "messageEvents": return getOrCreateConfiguration(target).getMessageEvents();
@@ -199,16 +223,25 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "pingTimeout": return getOrCreateConfiguration(target).getPingTimeout();
         case "readonly":
         case "readOnly": return getOrCreateConfiguration(target).isReadOnly();
+        case "reconnectinitialdelay":
+        case "reconnectInitialDelay": return getOrCreateConfiguration(target).getReconnectInitialDelay();
+        case "reconnectmaxdelay":
+        case "reconnectMaxDelay": return getOrCreateConfiguration(target).getReconnectMaxDelay();
+        case "recovermissedmessages":
+        case "recoverMissedMessages": return getOrCreateConfiguration(target).isRecoverMissedMessages();
         case "roomid":
         case "roomId": return getOrCreateConfiguration(target).getRoomId();
         case "roomname":
         case "roomName": return getOrCreateConfiguration(target).getRoomName();
         case "serverurl":
         case "serverUrl": return getOrCreateConfiguration(target).getServerUrl();
+        case "since": return getOrCreateConfiguration(target).getSince();
         case "skipownmessages":
         case "skipOwnMessages": return getOrCreateConfiguration(target).isSkipOwnMessages();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "threadid":
         case "threadId": return getOrCreateConfiguration(target).getThreadId();
         case "transport": return getOrCreateConfiguration(target).getTransport();
@@ -219,6 +252,15 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "userids":
         case "userIds": return getOrCreateConfiguration(target).getUserIds();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

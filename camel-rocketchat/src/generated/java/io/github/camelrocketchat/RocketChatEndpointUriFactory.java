@@ -23,7 +23,7 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(34);
+        Set<String> props = new HashSet<>(40);
         props.add("alias");
         props.add("authToken");
         props.add("avatar");
@@ -39,6 +39,7 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("maxQueueSize");
+        props.add("maxReconnectAttempts");
         props.add("members");
         props.add("messageEvents");
         props.add("methodTimeout");
@@ -48,11 +49,16 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
         props.add("pingInterval");
         props.add("pingTimeout");
         props.add("readOnly");
+        props.add("reconnectInitialDelay");
+        props.add("reconnectMaxDelay");
+        props.add("recoverMissedMessages");
         props.add("roomId");
         props.add("roomName");
         props.add("serverUrl");
+        props.add("since");
         props.add("skipOwnMessages");
         props.add("sslContextParameters");
+        props.add("stateRepository");
         props.add("threadId");
         props.add("transport");
         props.add("userId");

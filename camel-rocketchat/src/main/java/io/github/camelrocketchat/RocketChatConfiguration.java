@@ -74,11 +74,35 @@ public class RocketChatConfiguration implements Cloneable {
             + "thread counters, pins), deleted (t:rm; and for a consumer of one room also hard deletions, from the room's "
             + "stream-notify-room deleteMessage and deleteMessageBulk events).")
     private String messageEvents = "created,edited,updated,deleted";
+    @UriParam(label = "consumer", defaultValue = "true", description = "After a reconnect (and after a backlog the consumer "
+            + "skipped, and at start when a stored cursor or since is set), deliver what a room message consumer missed, before "
+            + "any live event of the room: REST chat.syncMessages (new, edited and deleted messages) or DDP loadMissedMessages "
+            + "(new messages) from the last delivered message's time. Replayed exchanges carry CamelRocketChatReplayed=true.")
+    private boolean recoverMissedMessages = true;
+    @UriParam(label = "consumer,advanced", description = "A StateRepository<String,String> (e.g. a FileStateRepository or one "
+            + "shared by a cluster) that keeps each room message consumer's cursor: the time of the last delivered event. A "
+            + "restarted application resumes from it and delivers what was posted meanwhile.")
+    private org.apache.camel.spi.StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer", description = "Where a room message consumer without a stored cursor starts: an ISO-8601 instant "
+            + "(2026-12-01T08:00:00Z) or a duration before the start (PT1H). Empty: live events only.")
+    private String since;
     @UriParam(label = "consumer,advanced", defaultValue = "1000", description = "The most events a consumer holds while its route "
             + "is busy. When full, further events are dropped (each counted, logged at WARN and shown in the consumer's health "
             + "details as rocketchat.consumer.dropped) rather than run on the connection's thread, which would stall every "
             + "consumer of the connection. -1: unbounded (never drops; memory grows with a slow route).")
     private int maxQueueSize = 1000;
+
+    @UriParam(label = "common,advanced", defaultValue = "500", javaType = "java.time.Duration", description = "The cap of the first "
+            + "reconnect attempt's delay after a lost connection (ms). Attempt n waits a random time up to "
+            + "min(reconnectMaxDelay, reconnectInitialDelay * 2^(n-1)) (exponential backoff with full jitter).")
+    private long reconnectInitialDelay = 500;
+    @UriParam(label = "common,advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "The largest reconnect delay (ms).")
+    private long reconnectMaxDelay = 30000;
+    @UriParam(label = "common,advanced", defaultValue = "0", description = "Failed reconnect attempts in a row before the "
+            + "connection gives up; 0 = never give up. A connection that gave up fails its consumers through their "
+            + "ExceptionHandler (a consumer behind master: then stops, so another node takes over) and fails calls at once.")
+    private int maxReconnectAttempts;
 
     @UriParam(label = "producer", description = "The thread to reply in (the thread parent's message id).")
     private String threadId;
@@ -262,6 +286,54 @@ public class RocketChatConfiguration implements Cloneable {
 
     public void setMessageEvents(String messageEvents) {
         this.messageEvents = messageEvents;
+    }
+
+    public boolean isRecoverMissedMessages() {
+        return recoverMissedMessages;
+    }
+
+    public void setRecoverMissedMessages(boolean recoverMissedMessages) {
+        this.recoverMissedMessages = recoverMissedMessages;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(org.apache.camel.spi.StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    public void setSince(String since) {
+        this.since = since;
+    }
+
+    public long getReconnectInitialDelay() {
+        return reconnectInitialDelay;
+    }
+
+    public void setReconnectInitialDelay(long reconnectInitialDelay) {
+        this.reconnectInitialDelay = reconnectInitialDelay;
+    }
+
+    public long getReconnectMaxDelay() {
+        return reconnectMaxDelay;
+    }
+
+    public void setReconnectMaxDelay(long reconnectMaxDelay) {
+        this.reconnectMaxDelay = reconnectMaxDelay;
+    }
+
+    public int getMaxReconnectAttempts() {
+        return maxReconnectAttempts;
+    }
+
+    public void setMaxReconnectAttempts(int maxReconnectAttempts) {
+        this.maxReconnectAttempts = maxReconnectAttempts;
     }
 
     public int getMaxQueueSize() {

@@ -108,6 +108,17 @@ public class RocketChatEndpoint extends DefaultEndpoint
         positive("pingInterval", c.getPingInterval());
         positive("pingTimeout", c.getPingTimeout());
         positive("limit", c.getLimit());
+        positive("reconnectInitialDelay", c.getReconnectInitialDelay());
+        if (c.getReconnectMaxDelay() < c.getReconnectInitialDelay()) {
+            throw new IllegalArgumentException("reconnectMaxDelay (" + c.getReconnectMaxDelay() + " ms) must not be below "
+                    + "reconnectInitialDelay (" + c.getReconnectInitialDelay() + " ms)");
+        }
+        if (c.getMaxReconnectAttempts() < 0) {
+            throw new IllegalArgumentException("maxReconnectAttempts must be 0 (never give up) or more, was " + c.getMaxReconnectAttempts());
+        }
+        if (c.getSince() != null && !c.getSince().isBlank()) {
+            io.github.camelrocketchat.consumer.Since.parse(c.getSince(), java.time.Instant.EPOCH);
+        }
         if (c.getMaxQueueSize() < 1 && c.getMaxQueueSize() != -1) {
             throw new IllegalArgumentException("maxQueueSize must be positive, or -1 for an unbounded queue; got " + c.getMaxQueueSize());
         }
@@ -128,7 +139,9 @@ public class RocketChatEndpoint extends DefaultEndpoint
         SSLContext ssl = c.getSslContextParameters() == null ? null : c.getSslContextParameters().createSSLContext(getCamelContext());
         return SessionSettings.of(c.getServerUrl(), credentials(c), c.getSslContextParameters(), ssl,
                 Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getPingInterval()),
-                Duration.ofMillis(c.getPingTimeout()), Duration.ofMillis(c.getMethodTimeout()));
+                Duration.ofMillis(c.getPingTimeout()), Duration.ofMillis(c.getMethodTimeout()),
+                new SessionSettings.Reconnect(Duration.ofMillis(c.getReconnectInitialDelay()),
+                        Duration.ofMillis(c.getReconnectMaxDelay()), c.getMaxReconnectAttempts()));
     }
 
     /** The credentials the configuration names (validated: a token, or username and password). */

@@ -2,7 +2,6 @@ package io.github.camelrocketchat.consumer;
 
 import io.github.camelrocketchat.RocketChatConfiguration;
 import io.github.camelrocketchat.RocketChatEndpoint;
-import io.github.camelrocketchat.RocketChatException;
 import io.github.camelrocketchat.support.Awaits;
 import io.github.camelrocketchat.support.RocketChatHealthCheck;
 import io.github.camelrocketchat.model.ChatMessage;
@@ -14,7 +13,9 @@ import io.github.camelrocketchat.session.RocketChatSessionRegistry;
 import io.github.camelrocketchat.session.SessionSettings;
 import io.github.camelrocketchat.session.StreamDelivery;
 import io.github.camelrocketchat.session.StreamRegistration;
+import io.github.camelrocketchat.session.SessionException;
 import io.github.camelrocketchat.session.SessionListener;
+import io.github.camelrocketchat.support.RocketChatErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -114,10 +115,14 @@ public class RocketChatConsumer extends DefaultConsumer {
             parts.add(session.subscribeStream(NOTIFY_ROOM, eventName, this::onHardDeletion));
             subscription = new CombinedRegistration(parts);
         }
-        sessionListener = session.addListener((reason, cause) -> getExceptionHandler().handleException(
-                "Rocket.Chat connection " + session.key().describe() + " lost (" + reason + "): this consumer receives nothing "
-                        + "until its route is restarted", new RocketChatException("Connection lost: " + reason, "connection-lost",
-                        reason, null, null, cause)));
+        sessionListener = session.addListener(new SessionListener() {
+            @Override
+            public void onGaveUp(SessionException error) {
+                // the ExceptionHandler may run an error route (bridgeErrorHandler): never on the DDP callback thread
+                submit(() -> getExceptionHandler().handleException("Rocket.Chat connection " + session.key().describe()
+                        + " gave up reconnecting: this consumer receives nothing more", RocketChatErrors.map(error, null)));
+            }
+        });
         Awaits.await(main.ready(), settings.methodTimeout().toMillis(),
                 "The server refused the subscription to " + describeTarget(roomId, session));
         for (int i = 0; i < deletionEvents.size(); i++) {

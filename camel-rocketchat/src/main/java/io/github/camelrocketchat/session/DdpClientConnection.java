@@ -6,8 +6,7 @@ import io.github.camelrocketchat.ddp.DdpConnectionListener;
 import io.github.camelrocketchat.ddp.DdpStreamListener;
 import io.github.camelrocketchat.ddp.DdpSubscription;
 import io.github.camelrocketchat.ddp.DdpSubscriptionListener;
-import io.github.camelrocketchat.ddp.LoginRequest;
-import io.github.camelrocketchat.ddp.LoginResult;
+import io.github.camelrocketchat.ddp.CallOptions;
 import io.github.camelrocketchat.ddp.Registration;
 import java.time.Duration;
 import java.util.List;
@@ -62,8 +61,13 @@ final class DdpClientConnection implements DdpConnection {
     }
 
     @Override
-    public CompletableFuture<LoginResult> login(LoginRequest request) {
-        return client.login(request, null);
+    public CompletableFuture<Object> callResendable(String method, List<?> params, Duration timeout) {
+        return client.call(method, params, timeout, CallOptions.RESENDABLE);
+    }
+
+    @Override
+    public DdpClient.Status status() {
+        return client.status();
     }
 
     @Override

@@ -6,8 +6,6 @@ import io.github.camelrocketchat.ddp.DdpConnectionListener;
 import io.github.camelrocketchat.ddp.DdpStreamListener;
 import io.github.camelrocketchat.ddp.DdpSubscription;
 import io.github.camelrocketchat.ddp.DdpSubscriptionListener;
-import io.github.camelrocketchat.ddp.LoginRequest;
-import io.github.camelrocketchat.ddp.LoginResult;
 import io.github.camelrocketchat.ddp.Registration;
 import java.time.Duration;
 import java.util.List;
@@ -35,7 +33,12 @@ public interface DdpConnection extends AutoCloseable {
 
     Registration onStream(String collection, String eventName, DdpStreamListener listener);
 
-    CompletableFuture<LoginResult> login(LoginRequest request);
+    /** Calls {@code method}; when the connection drops after the frame went out, the call is sent again after the
+     *  reconnect instead of failing (only for calls the server treats as idempotent). */
+    CompletableFuture<Object> callResendable(String method, List<?> params, Duration timeout);
+
+    /** Where the connection is, for health (state, reconnect attempt, last error). */
+    DdpClient.Status status();
 
     CompletableFuture<Void> logout();
 

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * ids ({@code ["", {"added":[...], "removed":[...]}]}) and is answered with a {@code nosub} without error.
  * Events carry the user id; each consumer receives the users it asked for.
  */
-final class PresenceWatch {
+final class PresenceWatch implements SharedSubscription.Events {
     static final String STREAM = "stream-user-presence";
     private static final Logger LOG = LoggerFactory.getLogger(PresenceWatch.class);
 
@@ -35,6 +34,8 @@ final class PresenceWatch {
     private SharedSubscription carrier;
     /** Guarded by {@code this}. */
     private Registration listener;
+    /** Guarded by {@code this}: the user ids the carrier's own {@code sub} frame names (what a resubscribe restores). */
+    private List<String> carrierIds = List.of();
     /** Guarded by {@code this}: edit subscriptions a server kept open (ended with the carrier). */
     private final List<DdpSubscription> edits = new ArrayList<>();
 
@@ -42,7 +43,7 @@ final class PresenceWatch {
         this.ddp = ddp;
     }
 
-    private record Sink(Set<String> userIds, Consumer<StreamDelivery> target) {
+    private record Sink(Set<String> userIds, SubscriptionSink<StreamDelivery> target) {
     }
 
     static List<Object> params(List<String> added, List<String> removed) {
@@ -52,15 +53,20 @@ final class PresenceWatch {
         return List.of("", change);
     }
 
-    synchronized StreamRegistration register(List<String> userIds, Consumer<StreamDelivery> target) {
+    synchronized StreamRegistration register(List<String> userIds, SubscriptionSink<StreamDelivery> target) {
         Set<String> before = watched();
         Sink sink = new Sink(java.util.Collections.unmodifiableSet(new LinkedHashSet<>(userIds)), target);
         sinks.add(sink);
         CompletableFuture<Void> ready;
         if (carrier == null || carrier.hasEnded()) {
+            // a carrier the server ended leaves its listener behind: close it, or every event would arrive twice
+            if (listener != null) {
+                listener.close();
+            }
             listener = ddp.onStream(STREAM, null, this::dispatch);
-            carrier = new SharedSubscription();
-            carrier.attach(ddp.subscribe(STREAM, params(List.copyOf(watched()), List.of()), carrier));
+            carrier = new SharedSubscription(this);
+            carrierIds = List.copyOf(watched());
+            carrier.attach(ddp.subscribe(STREAM, params(carrierIds, List.of()), carrier));
             ready = carrier.ready();
         } else {
             List<String> added = new ArrayList<>(sink.userIds());
@@ -120,6 +126,7 @@ final class PresenceWatch {
             edits.clear();
             carrier = null;
             listener = null;
+            carrierIds = List.of();
             return;
         }
         Set<String> gone = new HashSet<>(sink.userIds());
@@ -141,11 +148,57 @@ final class PresenceWatch {
                     delivery = StreamDelivery.of(event);
                 }
                 try {
-                    s.target().accept(delivery);
+                    s.target().onEvent(delivery);
                 } catch (RuntimeException e) {
                     LOG.warn("A stream-user-presence consumer failed to accept an event: {}", e.toString(), e);
                 }
             }
+        }
+    }
+
+    @Override
+    public void interrupted() {
+        for (Sink s : sinks) {
+            safely(() -> s.target().onInterrupted());
+        }
+    }
+
+    /**
+     * The client re-sent the carrier's own frame, which names the users watched when it was first sent: bring the
+     * server's set up to today's union with one edit, then tell the consumers.
+     */
+    @Override
+    public void resumed() {
+        synchronized (this) {
+            Set<String> now = watched();
+            List<String> added = new ArrayList<>(now);
+            added.removeAll(carrierIds);
+            List<String> removed = new ArrayList<>(carrierIds);
+            removed.removeAll(now);
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                edit(added, removed).exceptionally(e -> {
+                    LOG.warn("Restoring the watched users of stream-user-presence after a reconnect failed: {}", e.toString());
+                    return null;
+                });
+            }
+        }
+        for (Sink s : sinks) {
+            safely(() -> s.target().onResumed());
+        }
+    }
+
+    @Override
+    public void ended(SessionException error) {
+        for (Sink s : sinks) {
+            safely(() -> s.target().onEnded(error));
+        }
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("A stream-user-presence consumer failed: {}", e.toString(), e);
         }
     }
 

@@ -6,22 +6,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * A consumer's subscription to a classic publication: one {@code sub}, the data messages of one collection
  * merged into document state and handed on as {@link PublicationChange}s. Not shared between consumers
  * (the server's merge box already sends each document once per connection).
+ *
+ * <p>After a reconnect the server publishes every document again from scratch: the documents held before are
+ * reconciled against the new ones, so a document that is still there gives no second {@code added} (a
+ * {@code changed} when it changed meanwhile) and one that is gone gives {@code removed} once the resubscribe is
+ * ready.
  */
-final class PublicationWatch implements StreamRegistration, DdpCollectionListener {
+final class PublicationWatch implements StreamRegistration, DdpCollectionListener, SharedSubscription.Events {
     private final PublicationDocuments documents;
-    private final Consumer<PublicationChange> sink;
-    private final SharedSubscription tracker = new SharedSubscription();
+    private final SubscriptionSink<PublicationChange> sink;
+    private final SharedSubscription tracker = new SharedSubscription(this);
     private final Registration listener;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     PublicationWatch(DdpConnection ddp, String publication, List<Object> params, String collection,
-                     Consumer<PublicationChange> sink) {
+                     SubscriptionSink<PublicationChange> sink) {
         this.documents = new PublicationDocuments(collection);
         this.sink = sink;
         this.listener = ddp.onCollection(collection, this);
@@ -30,22 +34,45 @@ final class PublicationWatch implements StreamRegistration, DdpCollectionListene
 
     @Override
     public void added(String collection, String id, Map<String, Object> fields) {
-        sink.accept(documents.added(id, fields));
+        emit(documents.added(id, fields));
     }
 
     @Override
     public void addedBefore(String collection, String id, Map<String, Object> fields, String before) {
-        sink.accept(documents.added(id, fields));
+        emit(documents.added(id, fields));
     }
 
     @Override
     public void changed(String collection, String id, Map<String, Object> fields, List<String> cleared) {
-        sink.accept(documents.changed(id, fields, cleared));
+        emit(documents.changed(id, fields, cleared));
     }
 
     @Override
     public void removed(String collection, String id) {
-        sink.accept(documents.removed(id));
+        emit(documents.removed(id));
+    }
+
+    private void emit(PublicationChange change) {
+        if (change != null) {
+            sink.onEvent(change);
+        }
+    }
+
+    @Override
+    public void interrupted() {
+        documents.markStale();
+        sink.onInterrupted();
+    }
+
+    @Override
+    public void resumed() {
+        documents.sweepStale().forEach(sink::onEvent);
+        sink.onResumed();
+    }
+
+    @Override
+    public void ended(SessionException error) {
+        sink.onEnded(error);
     }
 
     @Override

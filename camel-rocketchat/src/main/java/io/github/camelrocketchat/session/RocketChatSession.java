@@ -1,27 +1,33 @@
 package io.github.camelrocketchat.session;
 
+import io.github.camelrocketchat.ddp.DdpClient;
 import io.github.camelrocketchat.ddp.DdpClientOptions;
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
-import io.github.camelrocketchat.ddp.DdpConnectionListener;
-import io.github.camelrocketchat.ddp.DdpDisconnect;
 import io.github.camelrocketchat.ddp.LoginResult;
+import io.github.camelrocketchat.ddp.ReconnectPolicy;
 import io.github.camelrocketchat.rest.RestCredentials;
 import io.github.camelrocketchat.rest.RocketChatRestClient;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One DDP connection and one login, shared by every endpoint with the same {@link ConnectionKey}: shared
- * stream subscriptions, room name resolution, and calls routed over DDP or REST.
+ * stream subscriptions, room name resolution, calls routed over DDP or REST, and the missed events of a room.
+ *
+ * <p>The connection heals itself: after a loss the DDP client reconnects with backoff, this session logs in again
+ * before anything else is sent ({@link SessionLogin}), and every shared subscription is sent again once. A loss is
+ * a suspended state ({@link SessionState#RECONNECTING}), not an end: only giving up ({@code maxReconnectAttempts})
+ * or {@link #close()} ends the session.
  *
  * <p>Thread-safety: all public methods may be called from any thread. Futures complete on the DDP client's
  * callback thread or the HTTP client's threads: callers hop to their own executors before running routes.
@@ -34,7 +40,8 @@ public final class RocketChatSession {
     private final DdpConnectionFactory factory;
     private final RocketChatRestClient rest;
     private final SessionTransportSelector transports;
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final SessionLogin login;
+    private final ConnectionWatch watch;
     /** Usernames of published {@code users} documents by id; written on the DDP callback thread. */
     private final Map<String, String> publishedUsernames = new ConcurrentHashMap<>();
 
@@ -43,20 +50,22 @@ public final class RocketChatSession {
     private StreamFanOut streams;
     private PresenceWatch presence;
     private RoomResolver rooms;
+    private MissedEvents missed;
     private CompletableFuture<Void> started;
-    /** Any thread reads; written under {@code this} or on the DDP callback thread. */
-    private volatile SessionState state = SessionState.NEW;
-    /** Set once login succeeded (DDP callback thread), read anywhere. */
-    private volatile LoginResult login;
-    /** Why the session failed or was lost, for health details. */
-    private volatile String lastProblem;
 
     public RocketChatSession(SessionSettings settings, DdpConnectionFactory factory) {
+        this(settings, factory, null, Clock.systemUTC());
+    }
+
+    /** @param totpCode gives a current TOTP code when the server asks for one (null: none configured) */
+    public RocketChatSession(SessionSettings settings, DdpConnectionFactory factory, Supplier<String> totpCode, Clock clock) {
         this.settings = settings;
         this.factory = factory;
         this.rest = new RocketChatRestClient(RocketChatRestClient.siteUriOf(settings.webSocketUri()),
                 settings.sslContext(), settings.connectTimeout(), settings.methodTimeout(), this::restCredentials);
         this.transports = new SessionTransportSelector(settings.key().describe(), rest::serverVersion);
+        this.login = new SessionLogin(settings.key().describe(), settings.credentials(), totpCode, clock);
+        this.watch = new ConnectionWatch(settings.key().describe(), clock);
     }
 
     /** Connects and logs in; every call returns the same future. */
@@ -64,23 +73,20 @@ public final class RocketChatSession {
         if (started != null) {
             return started;
         }
-        state = SessionState.CONNECTING;
+        watch.starting();
+        SessionSettings.Reconnect r = settings.reconnect();
         DdpClientOptions options = DdpClientOptions.builder(settings.webSocketUri().toString())
                 .connectTimeout(settings.connectTimeout()).pingInterval(settings.pingInterval())
                 .pingTimeout(settings.pingTimeout()).methodTimeout(settings.methodTimeout())
-                .sslContext(settings.sslContext()).name("rocketchat-" + settings.key().describe()).build();
+                .sslContext(settings.sslContext()).name("rocketchat-" + settings.key().describe())
+                .reconnect(new ReconnectPolicy(r.initialDelay(), r.maxDelay(), r.maxAttempts()))
+                .handshake(login::handshake).build();
         ddp = factory.create(options);
         streams = new StreamFanOut(ddp);
         presence = new PresenceWatch(ddp);
         rooms = new RoomResolver(ddp, settings.methodTimeout());
-        ddp.addConnectionListener(new DdpConnectionListener() {
-            @Override
-            public void onDisconnected(DdpDisconnect disconnect) {
-                if (!disconnect.requested()) {
-                    lost(disconnect);
-                }
-            }
-        });
+        missed = new MissedEvents(ddp, rest, transports, settings.methodTimeout());
+        ddp.addConnectionListener(watch);
         ddp.onCollection("users", new DdpCollectionListener() {
             @Override
             public void added(String collection, String id, Map<String, Object> fields) {
@@ -89,50 +95,13 @@ public final class RocketChatSession {
                 }
             }
         });
-        started = SessionErrors.translate(ddp.connect().thenCompose(sessionId -> ddp.login(settings.credentials().loginRequest()))
-                .thenAccept(this::loggedIn), null);
+        started = SessionErrors.translate(ddp.connect().thenAccept(sessionId -> watch.ready(sessionId, userId())), null);
         started.whenComplete((v, e) -> {
             if (e != null) {
-                failed(e);
+                watch.startFailed(e);
             }
         });
         return started;
-    }
-
-    private void loggedIn(LoginResult result) {
-        login = result;
-        synchronized (this) {
-            if (state == SessionState.CONNECTING) {
-                state = SessionState.READY;
-            }
-        }
-        LOG.info("Rocket.Chat session {} ready: DDP session {}, user id {}", settings.key().describe(), ddp.sessionId(), result.userId());
-    }
-
-    private synchronized void failed(Throwable e) {
-        if (state == SessionState.CONNECTING) {
-            state = SessionState.FAILED;
-            lastProblem = String.valueOf(SessionErrors.unwrap(e).getMessage());
-        }
-    }
-
-    private void lost(DdpDisconnect d) {
-        synchronized (this) {
-            if (state != SessionState.READY && state != SessionState.CONNECTING) {
-                return;
-            }
-            state = SessionState.LOST;
-            lastProblem = d.reason();
-        }
-        LOG.warn("Rocket.Chat connection {} lost: {} (close code {}); its consumers stop receiving until their routes restart",
-                settings.key().describe(), d.reason(), d.closeCode());
-        for (SessionListener l : listeners) {
-            try {
-                l.onConnectionLost(d.reason(), d.cause());
-            } catch (RuntimeException e) {
-                LOG.warn("A session listener failed: {}", e.toString(), e);
-            }
-        }
     }
 
     /**
@@ -143,11 +112,11 @@ public final class RocketChatSession {
         DdpConnection d;
         boolean logout;
         synchronized (this) {
-            if (state == SessionState.CLOSED) {
+            SessionState before = watch.close();
+            if (before == SessionState.CLOSED) {
                 return;
             }
-            logout = state == SessionState.READY && settings.credentials() instanceof Credentials.Password;
-            state = SessionState.CLOSED;
+            logout = before == SessionState.READY && settings.credentials() instanceof Credentials.Password;
             d = ddp;
         }
         if (d == null) {
@@ -167,20 +136,25 @@ public final class RocketChatSession {
         LOG.info("Rocket.Chat session {} closed", settings.key().describe());
     }
 
-    /** Calls {@code call} over DDP or REST as {@code mode} and the server decide. */
-    public CompletableFuture<Object> invoke(RocketChatCall call, TransportMode mode, Duration timeout) {
+    /**
+     * Calls {@code call} over DDP or REST as {@code mode} and the server decide. While the session reconnects a DDP
+     * call waits (up to {@code timeout}) and goes out after the re-login.
+     *
+     * @param resendable the call may be sent again after a drop (the server treats it as idempotent)
+     */
+    public CompletableFuture<Object> invoke(RocketChatCall call, TransportMode mode, Duration timeout, boolean resendable) {
         DdpConnection d = connection();
-        SessionState st = state;
-        if (st == SessionState.LOST || st == SessionState.CLOSED || st == SessionState.FAILED) {
-            // there is no reconnection: the DDP client would queue the call until its timeout for nothing
+        SessionState st = watch.state();
+        if (st == SessionState.CLOSED || st == SessionState.FAILED) {
             return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.CONNECTION_CLOSED,
                     call.method() + " failed: the Rocket.Chat session " + settings.key().describe() + " is " + st.name().toLowerCase()
-                            + (lastProblem == null ? "" : " (" + lastProblem + ")") + "; restart the route to open a new one",
+                            + (watch.lastProblem() == null ? "" : " (" + watch.lastProblem() + ")"),
                     "connection-closed", null, null, call.method(), null));
         }
         return SessionErrors.translate(transports.choose(call, mode).thenCompose(route -> route == SessionTransportSelector.Route.REST
                 ? viaRest(call)
-                : d.call(call.method(), call.params(), timeout).handle((result, err) -> {
+                : (resendable ? d.callResendable(call.method(), call.params(), timeout) : d.call(call.method(), call.params(), timeout))
+                .handle((result, err) -> {
                     if (err == null) {
                         return CompletableFuture.completedFuture(result);
                     }
@@ -188,25 +162,33 @@ public final class RocketChatSession {
                 }).thenCompose(f -> f)), call.method());
     }
 
+    /** {@link #invoke(RocketChatCall, TransportMode, Duration, boolean)}, not resendable. */
+    public CompletableFuture<Object> invoke(RocketChatCall call, TransportMode mode, Duration timeout) {
+        return invoke(call, mode, timeout, false);
+    }
+
     private CompletableFuture<Object> viaRest(RocketChatCall call) {
         return call.rest() != null ? call.rest().apply(rest) : rest.methodCall(call.method(), call.params());
     }
 
     /** Registers a consumer of (stream, eventName); the DDP subscription is shared with other consumers of it. */
-    public StreamRegistration subscribeStream(String stream, String eventName, Consumer<StreamDelivery> sink) {
+    public StreamRegistration subscribeStream(String stream, String eventName, SubscriptionSink<StreamDelivery> sink) {
         connection();
         return streams.register(stream, eventName, sink);
     }
 
     /** Registers a consumer of {@code stream-user-presence} for {@code userIds}. */
-    public StreamRegistration subscribePresence(List<String> userIds, Consumer<StreamDelivery> sink) {
+    public StreamRegistration subscribePresence(List<String> userIds, SubscriptionSink<StreamDelivery> sink) {
         connection();
         return presence.register(userIds, sink);
     }
 
-    /** Subscribes a classic publication and receives the data messages of {@code collection}. */
+    /**
+     * Subscribes a classic publication and receives the data messages of {@code collection}, or of every collection
+     * when it is null.
+     */
     public StreamRegistration subscribePublication(String name, List<Object> params, String collection,
-                                                   Consumer<PublicationChange> sink) {
+                                                   SubscriptionSink<PublicationChange> sink) {
         return new PublicationWatch(connection(), name, params, collection, sink);
     }
 
@@ -216,9 +198,20 @@ public final class RocketChatSession {
         return SessionErrors.translate(rooms.resolve(nameOrId), "getRoomIdByNameOrId");
     }
 
+    /**
+     * What changed in a room since {@code since} (exclusive), oldest first: new and changed messages as
+     * {@code stream-room-messages} deliveries, then hard deletions as {@code deleteMessage} deliveries. With
+     * {@code roomId} {@code __my_messages__}, of every room the user is subscribed to. Uses REST
+     * {@code chat.syncMessages} (which knows edits and deletions), or DDP {@code loadMissedMessages} (new messages
+     * only) where the server has no REST API.
+     */
+    public CompletableFuture<List<StreamDelivery>> missedEvents(String roomId, Instant since) {
+        connection();
+        return SessionErrors.translate(missed.since(roomId, since), "missed messages of " + roomId);
+    }
+
     public SessionListener.Handle addListener(SessionListener listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return watch.addListener(listener);
     }
 
     public SessionSettings settings() {
@@ -230,18 +223,24 @@ public final class RocketChatSession {
     }
 
     public SessionState state() {
-        return state;
+        return watch.state();
+    }
+
+    /** A snapshot for health checks. */
+    public SessionStatus status() {
+        DdpConnection d = ddp;
+        return watch.status(d == null ? null : d.status());
     }
 
     /** True when connected and logged in. */
     public boolean isReady() {
         DdpConnection d = ddp;
-        return state == SessionState.READY && d != null && d.isConnected();
+        return watch.state() == SessionState.READY && d != null && d.status().state() == DdpClient.State.READY;
     }
 
     /** The logged-in user's id, or null before login. */
     public String userId() {
-        LoginResult l = login;
+        LoginResult l = login.last();
         return l == null ? null : l.userId();
     }
 
@@ -261,13 +260,18 @@ public final class RocketChatSession {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rocketchat.server", settings.key().url());
         out.put("rocketchat.user", settings.key().describe());
-        out.put("rocketchat.session.state", state.name().toLowerCase());
+        SessionStatus s = status();
+        out.put("rocketchat.session.state", s.state().name().toLowerCase());
         DdpConnection d = ddp;
         if (d != null && d.sessionId() != null) {
             out.put("rocketchat.session.id", d.sessionId());
         }
-        if (lastProblem != null && state != SessionState.READY) {
-            out.put("rocketchat.session.problem", lastProblem);
+        if (s.reconnectAttempt() > 0) {
+            out.put("rocketchat.session.reconnectAttempt", s.reconnectAttempt());
+        }
+        out.put("rocketchat.session.reconnects", s.reconnects());
+        if (s.lastProblem() != null) {
+            out.put("rocketchat.session.problem", s.lastProblem());
         }
         transports.describe().forEach((op, route) -> out.put("rocketchat.transport." + op, route));
         return out;
@@ -279,7 +283,7 @@ public final class RocketChatSession {
     }
 
     private RestCredentials restCredentials() {
-        LoginResult l = login;
+        LoginResult l = login.last();
         return l == null || l.token() == null ? null : new RestCredentials(l.userId(), l.token());
     }
 
@@ -292,6 +296,6 @@ public final class RocketChatSession {
 
     @Override
     public String toString() {
-        return "RocketChatSession[" + settings.key().describe() + ", " + state + "]";
+        return "RocketChatSession[" + settings.key().describe() + ", " + watch.state() + "]";
     }
 }

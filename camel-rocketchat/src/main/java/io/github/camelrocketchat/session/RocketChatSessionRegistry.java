@@ -10,8 +10,9 @@ import org.apache.camel.util.ReferenceCount;
  * The sessions of one component, one per {@link ConnectionKey}, reference counted: endpoints acquire a lease in
  * {@code doStart} and release it in {@code doStop}; the last release closes the session (logout, socket close).
  *
- * <p>A session that failed to start or lost its connection is not handed out again: the next acquire opens a
- * new one, while holders of the old one keep it until they release it.
+ * <p>A session that reconnects is handed out as is: it heals for all its holders. A session that failed to start
+ * or gave up reconnecting is not handed out again: the next acquire opens a new one, while holders of the old one
+ * keep it until they release it.
  */
 public final class RocketChatSessionRegistry {
     private final Function<SessionSettings, RocketChatSession> sessionFactory;
@@ -76,7 +77,8 @@ public final class RocketChatSessionRegistry {
 
     private static boolean isDead(RocketChatSession s) {
         SessionState st = s.state();
-        return st == SessionState.FAILED || st == SessionState.LOST || st == SessionState.CLOSED;
+        // a reconnecting session is suspended, not dead: it is handed out and heals for everyone
+        return st == SessionState.FAILED || st == SessionState.CLOSED;
     }
 
     private void release(Entry e) {

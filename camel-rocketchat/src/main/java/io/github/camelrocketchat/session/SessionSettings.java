@@ -18,10 +18,11 @@ import javax.net.ssl.SSLContext;
  * @param pingInterval   idle time before our own ping
  * @param pingTimeout    time to wait for any frame after our ping
  * @param methodTimeout  default method and REST call timeout
+ * @param reconnect      when and how often a lost connection is re-opened
  */
 public record SessionSettings(ConnectionKey key, URI webSocketUri, Credentials credentials, SSLContext sslContext,
                               Duration connectTimeout, Duration pingInterval, Duration pingTimeout,
-                              Duration methodTimeout) {
+                              Duration methodTimeout, Reconnect reconnect) {
     public SessionSettings {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(webSocketUri, "webSocketUri");
@@ -30,6 +31,7 @@ public record SessionSettings(ConnectionKey key, URI webSocketUri, Credentials c
         Objects.requireNonNull(pingInterval, "pingInterval");
         Objects.requireNonNull(pingTimeout, "pingTimeout");
         Objects.requireNonNull(methodTimeout, "methodTimeout");
+        Objects.requireNonNull(reconnect, "reconnect");
     }
 
     /**
@@ -39,9 +41,9 @@ public record SessionSettings(ConnectionKey key, URI webSocketUri, Credentials c
      */
     public static SessionSettings of(String serverUrl, Credentials credentials, Object tlsKey, SSLContext sslContext,
                                      Duration connectTimeout, Duration pingInterval, Duration pingTimeout,
-                                     Duration methodTimeout) {
+                                     Duration methodTimeout, Reconnect reconnect) {
         return new SessionSettings(ConnectionKey.of(serverUrl, credentials, tlsKey), WebSocketUrls.toWebSocketUri(serverUrl),
-                credentials, sslContext, connectTimeout, pingInterval, pingTimeout, methodTimeout);
+                credentials, sslContext, connectTimeout, pingInterval, pingTimeout, methodTimeout, reconnect);
     }
 
     /** The DDP WebSocket URI for a configured server URL; fails naming what is wrong with it (never a password). */
@@ -52,5 +54,33 @@ public record SessionSettings(ConnectionKey key, URI webSocketUri, Credentials c
     /** How long opening the session (connect plus login) may take. */
     public Duration startTimeout() {
         return connectTimeout.plus(methodTimeout);
+    }
+
+    /**
+     * Exponential backoff with full jitter: attempt n waits a random time up to
+     * {@code min(maxDelay, initialDelay * 2^(n-1))}.
+     *
+     * @param maxAttempts failed attempts in a row before giving up; 0 = never give up
+     */
+    public record Reconnect(Duration initialDelay, Duration maxDelay, int maxAttempts) {
+        public Reconnect {
+            Objects.requireNonNull(initialDelay, "initialDelay");
+            Objects.requireNonNull(maxDelay, "maxDelay");
+            if (initialDelay.toMillis() < 1) {
+                throw new IllegalArgumentException("reconnectInitialDelay must be at least 1 ms, was " + initialDelay.toMillis() + " ms");
+            }
+            if (maxDelay.compareTo(initialDelay) < 0) {
+                throw new IllegalArgumentException("reconnectMaxDelay (" + maxDelay.toMillis() + " ms) must not be below "
+                        + "reconnectInitialDelay (" + initialDelay.toMillis() + " ms)");
+            }
+            if (maxAttempts < 0) {
+                throw new IllegalArgumentException("maxReconnectAttempts must be 0 (forever) or more, was " + maxAttempts);
+            }
+        }
+
+        /** 500 ms, 30 s, forever: the component's defaults. */
+        public static Reconnect defaults() {
+            return new Reconnect(Duration.ofMillis(500), Duration.ofSeconds(30), 0);
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +38,7 @@ final class StreamFanOut {
     }
 
     /** Registers {@code sink} for (stream, eventName), subscribing on the first registration. */
-    synchronized StreamRegistration register(String stream, String eventName, Consumer<StreamDelivery> sink) {
+    synchronized StreamRegistration register(String stream, String eventName, SubscriptionSink<StreamDelivery> sink) {
         Key key = new Key(stream, eventName);
         Shared s = shared.get(key);
         if (s == null || s.tracker.hasEnded()) {
@@ -56,7 +55,7 @@ final class StreamFanOut {
         return shared.size();
     }
 
-    private synchronized void unregister(Shared s, Consumer<StreamDelivery> sink) {
+    private synchronized void unregister(Shared s, SubscriptionSink<StreamDelivery> sink) {
         s.sinks.remove(sink);
         if (s.sinks.isEmpty()) {
             shared.remove(s.key, s);
@@ -64,10 +63,10 @@ final class StreamFanOut {
         }
     }
 
-    private final class Shared {
+    private final class Shared implements SharedSubscription.Events {
         final Key key;
-        final List<Consumer<StreamDelivery>> sinks = new CopyOnWriteArrayList<>();
-        final SharedSubscription tracker = new SharedSubscription();
+        final List<SubscriptionSink<StreamDelivery>> sinks = new CopyOnWriteArrayList<>();
+        final SharedSubscription tracker = new SharedSubscription(this);
         Registration listener;
 
         Shared(Key key) {
@@ -82,9 +81,28 @@ final class StreamFanOut {
 
         void dispatch(StreamEvent event) {
             StreamDelivery delivery = StreamDelivery.of(event);
-            for (Consumer<StreamDelivery> sink : sinks) {
+            each(sink -> sink.onEvent(delivery));
+        }
+
+        @Override
+        public void interrupted() {
+            each(SubscriptionSink::onInterrupted);
+        }
+
+        @Override
+        public void resumed() {
+            each(SubscriptionSink::onResumed);
+        }
+
+        @Override
+        public void ended(SessionException error) {
+            each(sink -> sink.onEnded(error));
+        }
+
+        private void each(java.util.function.Consumer<SubscriptionSink<StreamDelivery>> call) {
+            for (SubscriptionSink<StreamDelivery> sink : sinks) {
                 try {
-                    sink.accept(delivery);
+                    call.accept(sink);
                 } catch (RuntimeException e) {
                     LOG.warn("A consumer of {} {} failed to accept an event: {}", key.stream(), key.eventName(), e.toString(), e);
                 }
@@ -99,10 +117,10 @@ final class StreamFanOut {
 
     private final class Handle implements StreamRegistration {
         private final Shared shared;
-        private final Consumer<StreamDelivery> sink;
+        private final SubscriptionSink<StreamDelivery> sink;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        Handle(Shared shared, Consumer<StreamDelivery> sink) {
+        Handle(Shared shared, SubscriptionSink<StreamDelivery> sink) {
             this.shared = shared;
             this.sink = sink;
         }

@@ -1,6 +1,10 @@
 package io.github.camelrocketchat.session;
 
+import io.github.camelrocketchat.ddp.DdpClient;
+import io.github.camelrocketchat.ddp.DdpClientOptions;
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
+import io.github.camelrocketchat.ddp.Handshake;
+import io.github.camelrocketchat.ddp.HandshakeCalls;
 import io.github.camelrocketchat.ddp.DdpConnectionListener;
 import io.github.camelrocketchat.ddp.DdpDisconnect;
 import io.github.camelrocketchat.ddp.DdpException;
@@ -48,10 +52,23 @@ public final class FakeDdpConnection implements DdpConnection {
     public volatile RuntimeException connectFailure;
     /** When set, {@link #login} fails with it. */
     public volatile RuntimeException loginFailure;
+    /** When set, a resume login (token) fails with it. */
+    public volatile RuntimeException resumeFailure;
     public volatile String userId = "uid-bot";
     public volatile boolean connected;
     public volatile boolean closed;
     public volatile int logouts;
+    /** The session's login, from the options the factory was given ({@link #use}); null: none. */
+    public volatile Handshake handshake;
+    /** Calls made with the resendable flag. */
+    public final List<Call> resendableCalls = new CopyOnWriteArrayList<>();
+    private volatile DdpClient.State state = DdpClient.State.DISCONNECTED;
+
+    /** Takes what a real client would from its options (the handshake); returns this, for factories. */
+    public FakeDdpConnection use(DdpClientOptions options) {
+        this.handshake = options.handshake();
+        return this;
+    }
 
     @Override
     public Registration addConnectionListener(DdpConnectionListener listener) {
@@ -65,7 +82,49 @@ public final class FakeDdpConnection implements DdpConnection {
             return CompletableFuture.failedFuture(connectFailure);
         }
         connected = true;
-        return CompletableFuture.completedFuture("sess-1");
+        return shake(false).thenApply(v -> {
+            state = DdpClient.State.READY;
+            return "sess-1";
+        });
+    }
+
+    private CompletableFuture<?> shake(boolean reconnect) {
+        if (handshake == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return handshake.afterConnected(new HandshakeCalls() {
+            @Override
+            public String sessionId() {
+                return "sess-1";
+            }
+
+            @Override
+            public boolean reconnect() {
+                return reconnect;
+            }
+
+            @Override
+            public CompletableFuture<Object> call(String method, List<?> params) {
+                return FakeDdpConnection.this.call(method, params, Duration.ofSeconds(1));
+            }
+
+            @Override
+            public CompletableFuture<LoginResult> login(LoginRequest request, java.util.function.Supplier<String> totpCode) {
+                return FakeDdpConnection.this.login(request);
+            }
+        });
+    }
+
+    @Override
+    public CompletableFuture<Object> callResendable(String method, List<?> params, Duration timeout) {
+        CompletableFuture<Object> f = call(method, params, timeout);
+        resendableCalls.add(calls.get(calls.size() - 1));
+        return f;
+    }
+
+    @Override
+    public DdpClient.Status status() {
+        return new DdpClient.Status(state, 0, null);
     }
 
     @Override
@@ -131,9 +190,12 @@ public final class FakeDdpConnection implements DdpConnection {
         return streamListeners.values().stream().mapToInt(List::size).sum();
     }
 
-    @Override
+    /** What the handshake's login does: records the request, answers with {@link #loginFailure} or a token. */
     public CompletableFuture<LoginResult> login(LoginRequest request) {
         logins.add(request);
+        if (resumeFailure != null && request instanceof LoginRequest.Resume) {
+            return CompletableFuture.failedFuture(resumeFailure);
+        }
         if (loginFailure != null) {
             return CompletableFuture.failedFuture(loginFailure);
         }
@@ -179,10 +241,41 @@ public final class FakeDdpConnection implements DdpConnection {
         collectionListeners.getOrDefault(collection, List.of()).forEach(l -> l.removed(collection, id));
     }
 
+    /** The connection is lost and the client will reconnect: live subscriptions are interrupted. */
     public void drop(String reason) {
         connected = false;
-        DdpDisconnect d = new DdpDisconnect(false, 1006, reason, null);
+        state = DdpClient.State.RECONNECTING;
+        DdpDisconnect d = new DdpDisconnect(false, 1006, reason, null, true);
         connectionListeners.forEach(l -> l.onDisconnected(d));
+        connectionListeners.forEach(l -> l.onReconnecting(1, Duration.ofMillis(100)));
+        for (FakeSubscription sub : activeSubscriptions()) {
+            if (sub.live) {
+                sub.live = false;
+                sub.listener.onInterrupted(sub);
+            }
+        }
+    }
+
+    /** The reconnect succeeds: the handshake runs again, subscriptions are re-sent and become ready (autoReady). */
+    public CompletableFuture<?> restore() {
+        connected = true;
+        return shake(true).thenRun(() -> {
+            state = DdpClient.State.READY;
+            if (autoReady) {
+                activeSubscriptions().forEach(FakeSubscription::markReady);
+            }
+            connectionListeners.forEach(l -> l.onConnected("sess-2"));
+        });
+    }
+
+    /** The client gives up reconnecting. */
+    public void giveUp(String why) {
+        state = DdpClient.State.GAVE_UP;
+        DdpException e = new io.github.camelrocketchat.ddp.DdpConnectionClosedException(why);
+        for (FakeSubscription sub : activeSubscriptions()) {
+            sub.end(e);
+        }
+        connectionListeners.forEach(l -> l.onGaveUp(e));
     }
 
     public List<Call> calls(String method) {
@@ -199,6 +292,8 @@ public final class FakeDdpConnection implements DdpConnection {
         private final String name;
         private final List<Object> params;
         private final DdpSubscriptionListener listener;
+        /** True between a ready and an interruption. */
+        volatile boolean live;
         private final CompletableFuture<Void> ready = new CompletableFuture<>();
         private final CompletableFuture<Void> stopped = new CompletableFuture<>();
         public volatile boolean unsubscribed;
@@ -210,14 +305,31 @@ public final class FakeDdpConnection implements DdpConnection {
             this.listener = listener;
         }
 
+        /** A {@code ready}: the first, or the one after a resubscribe. */
         public void markReady() {
-            if (ready.complete(null)) {
-                listener.onReady(this);
+            if (stopped.isDone() || live) {
+                return;
             }
+            live = true;
+            ready.complete(null);
+            listener.onReady(this);
+        }
+
+        @Override
+        public boolean isReady() {
+            return live && !stopped.isDone();
+        }
+
+        void end(DdpException error) {
+            live = false;
+            ready.completeExceptionally(error);
+            stopped.completeExceptionally(error);
+            listener.onStopped(this, error);
         }
 
         /** The server ends it: nosub with or without an error. */
         public void nosub(DdpException error) {
+            live = false;
             if (error != null) {
                 ready.completeExceptionally(error);
                 stopped.completeExceptionally(error);

@@ -14,7 +14,7 @@ class RocketChatSessionRegistryTest {
         FakeDdpConnection c = new FakeDdpConnection();
         c.connectFailure = nextConnectFailure;
         sockets.add(c);
-        return c;
+        return c.use(options);
     });
 
     @Test
@@ -77,15 +77,31 @@ class RocketChatSessionRegistryTest {
     }
 
     @Test
-    void aLostSessionIsReplacedForNewcomersAndClosedByItsLastHolder() {
+    void aReconnectingSessionIsSharedNotReplaced() {
         SessionSettings bot = TestSessions.settings("bot", "pw");
         RocketChatSessionRegistry.Lease old = registry.acquire(bot);
         sockets.get(0).drop("network down");
-        RocketChatSessionRegistry.Lease fresh = registry.acquire(bot);
-        assertThat(sockets).hasSize(2);
+        RocketChatSessionRegistry.Lease same = registry.acquire(bot);
+        assertThat(sockets).as("a lost connection is suspended: it heals for everyone").hasSize(1);
+        assertThat(same.session()).isSameAs(old.session());
         old.close();
+        assertThat(sockets.get(0).closed).isFalse();
+        same.close();
         assertThat(sockets.get(0).closed).isTrue();
         assertThat(sockets.get(0).logouts).as("no logout on a lost connection").isZero();
+    }
+
+    @Test
+    void aSessionThatGaveUpIsReplacedForNewcomersAndClosedByItsLastHolder() {
+        SessionSettings bot = TestSessions.settings("bot", "pw");
+        RocketChatSessionRegistry.Lease old = registry.acquire(bot);
+        sockets.get(0).drop("network down");
+        sockets.get(0).giveUp("gave up after 5 attempts");
+        RocketChatSessionRegistry.Lease fresh = registry.acquire(bot);
+        assertThat(sockets).hasSize(2);
+        assertThat(fresh.session()).isNotSameAs(old.session());
+        old.close();
+        assertThat(sockets.get(0).closed).isTrue();
         fresh.close();
     }
 

@@ -30,7 +30,7 @@ class RocketChatSessionTest {
     private RocketChatSession session(SessionSettings settings) {
         return new RocketChatSession(settings, options -> {
             opened.add(options);
-            return ddp;
+            return ddp.use(options);
         });
     }
 
@@ -83,7 +83,7 @@ class RocketChatSessionTest {
         SessionSettings base = TestSessions.settings("ignored", "pw");
         ConnectionKey key = new ConnectionKey(base.key().url(), null, "uid-bot", "token", "h", null);
         SessionSettings token = new SessionSettings(key, base.webSocketUri(), Credentials.token(null, "tok"), null,
-                base.connectTimeout(), base.pingInterval(), base.pingTimeout(), base.methodTimeout());
+                base.connectTimeout(), base.pingInterval(), base.pingTimeout(), base.methodTimeout(), base.reconnect());
         RocketChatSession s = session(token);
         get(s.start());
         assertThat(s.username()).isNull();
@@ -106,16 +106,66 @@ class RocketChatSessionTest {
     }
 
     @Test
-    void aLostConnectionIsReportedOnceToListeners() throws Exception {
+    void aLostConnectionSuspendsTheSessionOnceAndARestoreReadiesItAgain() throws Exception {
         RocketChatSession s = session(TestSessions.settings("bot", "pw"));
         get(s.start());
-        List<String> reasons = new CopyOnWriteArrayList<>();
-        s.addListener((reason, cause) -> reasons.add(reason));
+        List<String> events = new CopyOnWriteArrayList<>();
+        s.addListener(new SessionListener() {
+            @Override
+            public void onSuspended(String reason) {
+                events.add("suspended: " + reason);
+            }
+
+            @Override
+            public void onRestored(int attempts) {
+                events.add("restored after " + attempts);
+            }
+        });
         ddp.drop("no frame received for 35 s after ping");
         ddp.drop("again");
-        assertThat(reasons).containsExactly("no frame received for 35 s after ping");
-        assertThat(s.state()).isEqualTo(SessionState.LOST);
-        assertThat(s.describe()).containsEntry("rocketchat.session.problem", "no frame received for 35 s after ping");
+        assertThat(events).containsExactly("suspended: no frame received for 35 s after ping");
+        assertThat(s.state()).isEqualTo(SessionState.RECONNECTING);
+        assertThat(s.isReady()).isFalse();
+        assertThat(s.status().reconnectAttempt()).isEqualTo(1);
+        assertThat(s.describe()).containsEntry("rocketchat.session.problem", "no frame received for 35 s after ping")
+                .containsEntry("rocketchat.session.state", "reconnecting");
+        get(ddp.restore());
+        assertThat(events).containsExactly("suspended: no frame received for 35 s after ping", "restored after 1");
+        assertThat(s.state()).isEqualTo(SessionState.READY);
+        assertThat(s.status().reconnects()).isEqualTo(1);
+        assertThat(ddp.logins).as("the reconnect resumed with the token of the first login")
+                .containsExactly(Credentials.password("bot", "pw").loginRequest(), io.github.camelrocketchat.ddp.LoginRequest.resume("token-uid-bot"));
+    }
+
+    @Test
+    void aRefusedResumeTokenFallsBackToTheCredentials() throws Exception {
+        RocketChatSession s = session(TestSessions.settings("bot", "pw"));
+        get(s.start());
+        ddp.drop("gone");
+        ddp.resumeFailure = FakeDdpConnection.error(403, "Your session has expired. Please log in again.", "login");
+        get(ddp.restore());
+        assertThat(ddp.logins).containsExactly(Credentials.password("bot", "pw").loginRequest(),
+                io.github.camelrocketchat.ddp.LoginRequest.resume("token-uid-bot"), Credentials.password("bot", "pw").loginRequest());
+        assertThat(s.state()).isEqualTo(SessionState.READY);
+    }
+
+    @Test
+    void aSessionThatGaveUpFailsCallsAtOnceAndTellsListeners() throws Exception {
+        RocketChatSession s = session(TestSessions.settings("bot", "pw"));
+        get(s.start());
+        List<SessionException> gaveUp = new CopyOnWriteArrayList<>();
+        s.addListener(new SessionListener() {
+            @Override
+            public void onGaveUp(SessionException error) {
+                gaveUp.add(error);
+            }
+        });
+        ddp.drop("gone");
+        ddp.giveUp("gave up after 3 attempts");
+        assertThat(gaveUp).singleElement().satisfies(e -> assertThat(e.kind()).isEqualTo(SessionException.Kind.CONNECTION_CLOSED));
+        assertThat(s.state()).isEqualTo(SessionState.FAILED);
+        assertThatThrownBy(() -> get(s.invoke(RocketChatCall.ddp("joinRoom", List.of("R")), TransportMode.DDP, Duration.ofSeconds(1))))
+                .cause().isInstanceOf(SessionException.class).hasMessageContaining("failed").hasMessageContaining("gave up after 3 attempts");
     }
 
     @Test

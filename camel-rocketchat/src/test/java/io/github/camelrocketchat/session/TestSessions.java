@@ -15,6 +15,7 @@ public final class TestSessions {
     public static SessionSettings settings(String url, String username, String password) {
         ConnectionKey key = new ConnectionKey(url, username, null, "password", Integer.toHexString(password.hashCode()), null);
         return new SessionSettings(key, URI.create(url), Credentials.password(username, password), null,
-                Duration.ofSeconds(2), Duration.ofSeconds(25), Duration.ofSeconds(10), Duration.ofSeconds(2));
+                Duration.ofSeconds(2), Duration.ofSeconds(25), Duration.ofSeconds(10), Duration.ofSeconds(2),
+                SessionSettings.Reconnect.defaults());
     }
 }
