@@ -94,7 +94,7 @@ public class RocketChatConfiguration implements Cloneable {
 
     @UriParam(label = "common,advanced", defaultValue = "500", javaType = "java.time.Duration", description = "The cap of the first "
             + "reconnect attempt's delay after a lost connection (ms). Attempt n waits a random time up to "
-            + "min(reconnectMaxDelay, reconnectInitialDelay * 2^(n-1)) (exponential backoff with full jitter).")
+            + "min(reconnectMaxDelay, reconnectInitialDelay times 2^(n-1)) (exponential backoff with full jitter).")
     private long reconnectInitialDelay = 500;
     @UriParam(label = "common,advanced", defaultValue = "30000", javaType = "java.time.Duration",
               description = "The largest reconnect delay (ms).")

@@ -50,7 +50,7 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
                 default -> null;
             };
             sockets.add(c);
-            return c;
+            return c.use(options);
         });
         ctx.addComponent("rocketchat", component);
         return ctx;
@@ -212,7 +212,7 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
     }
 
     @Test
-    void healthIsUpWhileReadyAndDownWhenTheConnectionIsLost() {
+    void healthIsUpWhileReadyDownWhileReconnectingAndUpOnceRestored() {
         RocketChatConsumer consumer = (RocketChatConsumer) context.getRoute("edits").getConsumer();
         HealthCheck check = consumer.getHealthCheck();
         HealthCheck.Result up = check.call();
@@ -224,7 +224,12 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
         socket().drop("heartbeat timeout");
         HealthCheck.Result down = check.call();
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("lost"));
+        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("reconnecting"));
+        assertThat(down.getDetails()).containsEntry("rocketchat.session.state", "reconnecting");
+
+        socket().restore();
+        HealthCheck.Result again = check.call();
+        assertThat(again.getState()).as("healed by itself, no route restart").isEqualTo(HealthCheck.State.UP);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.AsyncCallback;
@@ -184,15 +185,17 @@ public class RocketChatProducer extends DefaultAsyncProducer {
 
     /**
      * Runs a completion on this producer's executor or, once the producer has stopped (the reply came after stop,
-     * or the CamelContext is shutting down), on the calling thread: the callback is called either way.
+     * or the CamelContext is shutting down), on the JDK's common pool: the callback is called either way, and the
+     * rest of the route never runs on the calling thread, which is the session's DDP callback thread that every
+     * consumer and producer of the connection shares.
      */
     private void completeOn(ExecutorService exec, Runnable completion) {
         try {
             exec.execute(completion);
         } catch (RejectedExecutionException stopped) {
-            LOG.debug("Producer {} stopped before a reply arrived: completing its exchange on the reply thread",
+            LOG.debug("Producer {} stopped before a reply arrived: completing its exchange on the common pool",
                     getEndpoint().getName());
-            completion.run();
+            ForkJoinPool.commonPool().execute(completion);
         }
     }
 
