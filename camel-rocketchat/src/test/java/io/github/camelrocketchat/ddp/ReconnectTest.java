@@ -7,6 +7,7 @@ import io.github.camelrocketchat.ddp.support.ClientHarness;
 import io.github.camelrocketchat.ddp.support.EventRecorder;
 import io.github.camelrocketchat.ddp.support.FakeTransport;
 import io.github.camelrocketchat.ddp.support.FakeTransportFactory;
+import io.github.camelrocketchat.ddp.support.ReconnectSteps;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -23,6 +24,7 @@ class ReconnectTest {
 
     private ClientHarness h = harness(POLICY);
     private FakeTransportFactory factory = h.factory;
+    private ReconnectSteps steps = new ReconnectSteps(h);
 
     private static ClientHarness harness(ReconnectPolicy policy) {
         return new ClientHarness(b -> b.reconnect(policy)
@@ -35,32 +37,6 @@ class ReconnectTest {
         assertThat(h.scheduler.pendingCount()).as("timers left after close()").isZero();
     }
 
-    /** The current socket reports itself lost (peer close 1006) and the client schedules attempt {@code n}. */
-    private Duration lose(FakeTransport socket, int attempt) {
-        socket.peerClose(1006, "");
-        h.scheduler.runPending();
-        DdpDisconnect d = h.events.next(EventRecorder.Disconnected.class).disconnect();
-        assertThat(d.requested()).isFalse();
-        assertThat(d.willReconnect()).isTrue();
-        return reconnecting(attempt);
-    }
-
-    private Duration reconnecting(int attempt) {
-        EventRecorder.Reconnecting r = h.events.next(EventRecorder.Reconnecting.class);
-        assertThat(r.attempt()).isEqualTo(attempt);
-        return r.delay();
-    }
-
-    /** Waits {@code delay}, then the new socket gets 'connected'. */
-    private void reconnect(Duration delay, String session) {
-        int dials = factory.dialCount();
-        h.advance(delay);
-        assertThat(factory.dialCount()).isEqualTo(dials + 1);
-        h.expectSent(ClientHarness.CONNECT);
-        h.serverSends("{'msg':'connected','session':'" + session + "'}");
-        assertThat(h.events.next(EventRecorder.Connected.class).session()).isEqualTo(session);
-    }
-
     @Test
     void aLostConnectionIsReopenedAfterTheBackoffDelay() {
         CompletableFuture<String> first = h.client.connect();
@@ -71,7 +47,7 @@ class ReconnectTest {
         assertThat(first).isCompletedWithValue("S1");
         assertThat(h.client.status()).isEqualTo(new DdpClient.Status(DdpClient.State.READY, 0, null));
 
-        Duration delay = lose(h.socket(), 1);
+        Duration delay = steps.lose(h.socket(), 1);
         // seed 42: the first draw in [0, 500] ms
         assertThat(delay).isEqualTo(Duration.ofMillis(129));
         assertThat(h.client.isConnected()).isFalse();
@@ -82,7 +58,7 @@ class ReconnectTest {
         assertThat(next).isNotSameAs(first).isNotDone();
         h.advance(delay.minusMillis(1));
         assertThat(factory.dialCount()).isEqualTo(1);
-        reconnect(Duration.ofMillis(1), "S2");
+        steps.reconnect(Duration.ofMillis(1), "S2");
         assertThat(next).isCompletedWithValue("S2");
         assertThat(h.client.sessionId()).isEqualTo("S2");
         assertThat(h.client.reconnectAttempts()).isEqualTo(1);
@@ -93,7 +69,7 @@ class ReconnectTest {
     void aStaleCloseOrFrameFromAReplacedSocketIsIgnored() {
         h.connect();
         FakeTransport old = h.socket();
-        reconnect(lose(old, 1), "S2");
+        steps.reconnect(steps.lose(old, 1), "S2");
         old.peerClose(1006, "late");
         old.fail(new IOException("late reset"));
         old.receive("{\"msg\":\"ping\"}");
@@ -116,9 +92,9 @@ class ReconnectTest {
         socket.fail(new IOException("reset"));
         h.scheduler.runPending();
         h.events.next(EventRecorder.Disconnected.class);
-        Duration delay = reconnecting(1);
+        Duration delay = steps.reconnecting(1);
         assertThat(failure(call, DdpConnectionClosedException.class)).isNotNull();
-        reconnect(delay, "S2");
+        steps.reconnect(delay, "S2");
         assertThat(factory.dialCount()).isEqualTo(2);
     }
 
@@ -136,7 +112,7 @@ class ReconnectTest {
         DdpDisconnect d = h.events.next(EventRecorder.Disconnected.class).disconnect();
         assertThat(d.reason()).contains("heartbeat timeout");
         assertThat(d.willReconnect()).isTrue();
-        reconnect(reconnecting(1), "S2");
+        steps.reconnect(steps.reconnecting(1), "S2");
         assertThat(factory.dialCount()).isEqualTo(2);
     }
 
@@ -151,9 +127,9 @@ class ReconnectTest {
         h.advance(Duration.ofMillis(1));
         assertThat(h.client.isConnected()).isFalse();
         h.events.next(EventRecorder.Disconnected.class);
-        Duration delay = reconnecting(1);
+        Duration delay = steps.reconnecting(1);
         assertThat(factory.dialCount()).isEqualTo(dials);
-        reconnect(delay, "S2");
+        steps.reconnect(delay, "S2");
     }
 
     @Test
@@ -164,7 +140,7 @@ class ReconnectTest {
         h.scheduler.runPending();
         DdpDisconnect d = h.events.next(EventRecorder.Disconnected.class).disconnect();
         assertThat(d.reason()).contains("Sending a frame failed").contains("RejectedExecutionException");
-        reconnect(reconnecting(1), "S2");
+        steps.reconnect(steps.reconnecting(1), "S2");
     }
 
     @Test
@@ -176,12 +152,12 @@ class ReconnectTest {
         h.scheduler.runPending();
         assertThat(factory.dialCount()).isEqualTo(1);
 
-        Duration delay = lose(h.socket(), 1);
+        Duration delay = steps.lose(h.socket(), 1);
         CompletableFuture<String> next = h.client.connect();
         assertThat(h.client.connect()).isSameAs(next);
         h.scheduler.runPending();
         assertThat(factory.dialCount()).isEqualTo(1);
-        reconnect(delay, "S2");
+        steps.reconnect(delay, "S2");
         assertThat(next).isCompletedWithValue("S2");
         assertThat(h.client.connect()).isSameAs(next);
         assertThat(factory.dialCount()).isEqualTo(2);
@@ -191,26 +167,26 @@ class ReconnectTest {
     void theAttemptCounterStartsAgainAfterASuccess() {
         h.connect();
         factory.manualOpen();
-        h.advance(lose(h.socket(), 1));
+        h.advance(steps.lose(h.socket(), 1));
         factory.lastDial().fail(new ConnectException("Connection refused"));
         h.scheduler.runPending();
-        Duration second = reconnecting(2);
+        Duration second = steps.reconnecting(2);
         assertThat(h.client.status().lastError()).contains("Connection refused");
         h.advance(second);
         factory.lastDial().fail(new ConnectException("Connection refused"));
         h.scheduler.runPending();
-        Duration third = reconnecting(3);
+        Duration third = steps.reconnecting(3);
         factory.autoOpen();
         h.advance(third.minusMillis(1));
         assertThat(factory.dialCount()).isEqualTo(3);
-        reconnect(Duration.ofMillis(1), "S2");
+        steps.reconnect(Duration.ofMillis(1), "S2");
         assertThat(h.client.status()).isEqualTo(new DdpClient.Status(DdpClient.State.READY, 0,
                 "Could not open ws://chat.example.test/websocket: ConnectException: Connection refused"));
 
         // a new loss starts again at attempt 1, with the first cap (500 ms), and is not a give-up (max 3)
-        Duration again = lose(h.socket(), 1);
+        Duration again = steps.lose(h.socket(), 1);
         assertThat(again).isBetween(Duration.ZERO, Duration.ofMillis(500));
-        reconnect(again, "S3");
+        steps.reconnect(again, "S3");
         assertThat(h.client.reconnectAttempts()).isEqualTo(4);
     }
 
@@ -219,144 +195,16 @@ class ReconnectTest {
         h.close();
         h = new ClientHarness(b -> b.reconnect(POLICY).connectTimeout(Duration.ofSeconds(5)));
         factory = h.factory;
+        steps = new ReconnectSteps(h);
         h.connect();
-        Duration delay = lose(h.socket(), 1);
+        Duration delay = steps.lose(h.socket(), 1);
         h.advance(delay);
         h.expectSent(ClientHarness.CONNECT);
         FakeTransport silent = h.socket();
         h.advance(Duration.ofSeconds(5));
         assertThat(silent.isClosed()).isTrue();
-        Duration second = reconnecting(2);
+        Duration second = steps.reconnecting(2);
         assertThat(h.client.status().lastError()).contains("timed out after 5 s");
-        reconnect(second, "S2");
-    }
-
-    @Test
-    void aFailedFirstConnectDoesNotStartTheWatchdog() {
-        factory.manualOpen();
-        CompletableFuture<String> f = h.client.connect();
-        h.scheduler.runPending();
-        factory.lastDial().fail(new ConnectException("Connection refused"));
-        h.scheduler.runPending();
-        assertThat(failure(f, DdpException.class).getMessage()).contains("Connection refused");
-        h.advance(Duration.ofMinutes(5));
-        assertThat(factory.dialCount()).isEqualTo(1);
-        assertThat(h.client.status().state()).isEqualTo(DdpClient.State.DISCONNECTED);
-        assertThat(h.scheduler.pendingCount()).isZero();
-        // the caller retries by hand
-        factory.autoOpen();
-        CompletableFuture<String> again = h.client.connect();
-        assertThat(again).isNotSameAs(f);
-        h.expectSent(ClientHarness.CONNECT);
-        h.serverSends("{'msg':'connected','session':'S1'}");
-        assertThat(again).isCompletedWithValue("S1");
-        h.events.next(EventRecorder.Connected.class);
-    }
-
-    @Test
-    void givesUpAfterMaxAttemptsFailingCallsAndSubscriptions() {
-        h.connect();
-        DdpSubscription sub = h.client.subscribe("stream-x", List.of(), h.events);
-        h.expectSent("{'msg':'sub','id':'" + sub.id() + "','name':'stream-x','params':[]}");
-        h.serverSends("{'msg':'ready','subs':['" + sub.id() + "']}");
-        h.events.next(EventRecorder.Ready.class);
-        factory.manualOpen();
-        Duration delay = Duration.ZERO;
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            if (attempt == 1) {
-                h.socket().peerClose(1006, "");
-                h.scheduler.runPending();
-                assertThat(h.events.next(EventRecorder.Interrupted.class).subscriptionId()).isEqualTo(sub.id());
-                h.events.next(EventRecorder.Disconnected.class);
-            } else {
-                factory.lastDial().fail(new ConnectException("Connection refused " + (attempt - 1)));
-                h.scheduler.runPending();
-            }
-            delay = reconnecting(attempt);
-            h.advance(delay);
-        }
-        CompletableFuture<Object> queued = h.client.call("m", List.of(), Duration.ofHours(1));
-        CompletableFuture<String> next = h.client.connect();
-        factory.lastDial().fail(new ConnectException("Connection refused 3"));
-        h.scheduler.runPending();
-
-        EventRecorder.Stopped stopped = h.events.next(EventRecorder.Stopped.class);
-        assertThat(stopped.error()).isInstanceOf(DdpConnectionClosedException.class);
-        assertThat(stopped.error().getMessage()).contains("gave up").contains("after 3 attempt(s)")
-                .contains("Connection refused 3");
-        DdpException gaveUp = h.events.next(EventRecorder.GaveUp.class).error();
-        assertThat(gaveUp).isInstanceOf(DdpConnectionClosedException.class);
-        assertThat(gaveUp.getMessage()).contains("after 3 attempt(s)").contains("Connection refused 3");
-        assertThat(gaveUp).hasRootCauseInstanceOf(ConnectException.class);
-        assertThat(failure(queued, DdpConnectionClosedException.class).getMessage()).contains("'m' (id 1)")
-                .contains("after 3 attempt(s)");
-        assertThat(failure(next, DdpConnectionClosedException.class)).isSameAs(gaveUp);
-        assertThat(failure(sub.stopped(), DdpConnectionClosedException.class)).isNotNull();
-        assertThat(h.client.status().state()).isEqualTo(DdpClient.State.GAVE_UP);
-        assertThat(h.client.status().attempt()).isEqualTo(3);
-        h.advance(Duration.ofMinutes(10));
-        assertThat(factory.dialCount()).isEqualTo(4);
-        assertThat(h.scheduler.pendingCount()).isZero();
-    }
-
-    @Test
-    void closeDuringTheBackoffWaitCancelsTheTimer() {
-        h.connect();
-        DdpSubscription sub = h.client.subscribe("stream-x", List.of(), null);
-        h.expectSent("{'msg':'sub','id':'" + sub.id() + "','name':'stream-x','params':[]}");
-        lose(h.socket(), 1);
-        CompletableFuture<String> next = h.client.connect();
-        h.client.close();
-        h.scheduler.runPending();
-        assertThat(h.scheduler.pendingCount()).isZero();
-        assertThat(failure(next, DdpConnectionClosedException.class)).isNotNull();
-        assertThat(failure(sub.stopped(), DdpConnectionClosedException.class)).isNotNull();
-        assertThat(h.client.status().state()).isEqualTo(DdpClient.State.CLOSED);
-        h.advance(Duration.ofMinutes(5));
-        assertThat(factory.dialCount()).isEqualTo(1);
-    }
-
-    @Test
-    void closeDuringAnInFlightReconnectLeavesNoSocketOpen() {
-        h.connect();
-        factory.manualOpen();
-        h.advance(lose(h.socket(), 1));
-        assertThat(factory.dialCount()).isEqualTo(2);
-        h.client.close();
-        h.scheduler.runPending();
-        FakeTransport late = factory.lastDial().open();
-        h.scheduler.runPending();
-        assertThat(late.isClosed()).isTrue();
-        assertThat(late.allSent()).isEmpty();
-        assertThat(h.scheduler.pendingCount()).isZero();
-    }
-
-    @Test
-    void closeWhileReadyReportsARequestedDisconnectAndNoReconnect() {
-        h.connect();
-        h.client.close();
-        h.scheduler.runPending();
-        DdpDisconnect d = h.events.next(EventRecorder.Disconnected.class).disconnect();
-        assertThat(d.requested()).isTrue();
-        assertThat(d.willReconnect()).isFalse();
-        h.advance(Duration.ofMinutes(5));
-        assertThat(factory.dialCount()).isEqualTo(1);
-    }
-
-    @Test
-    void withoutAPolicyALossIsFinal() {
-        h.close();
-        h = harness(ReconnectPolicy.NONE);
-        factory = h.factory;
-        h.connect();
-        CompletableFuture<Object> call = h.client.call("m", List.of());
-        h.expectSent("{'msg':'method','id':'1','method':'m','params':[]}");
-        h.socket().peerClose(1006, "");
-        h.scheduler.runPending();
-        assertThat(h.events.next(EventRecorder.Disconnected.class).disconnect().willReconnect()).isFalse();
-        assertThat(failure(call, DdpConnectionClosedException.class)).isNotNull();
-        assertThat(h.client.status().state()).isEqualTo(DdpClient.State.DISCONNECTED);
-        h.advance(Duration.ofMinutes(5));
-        assertThat(factory.dialCount()).isEqualTo(1);
+        steps.reconnect(second, "S2");
     }
 }
