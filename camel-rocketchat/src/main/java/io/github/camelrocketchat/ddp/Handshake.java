@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * fails with that error; on a reconnect the attempt counts as failed and the next one follows the backoff.
  * The future must complete within {@link DdpClientOptions#handshakeTimeout()}.
  *
- * <p>Do not block here waiting for a call's result: results are delivered on the same ordered callback
- * executor. Compose the futures instead.
+ * <p>Make the calls through the given {@link HandshakeCalls}: {@link DdpClient#call} would wait for the ready
+ * that waits for this handshake (until the handshake timeout). Do not block here waiting for a result: results
+ * are delivered on the same ordered callback executor. Compose the futures instead.
  */
 @FunctionalInterface
 public interface Handshake {

@@ -76,6 +76,13 @@ final class Connection {
         }
     }
 
+    /** Any inbound frame is life for the heartbeat. */
+    void frameReceived() {
+        if (heartbeat != null) {
+            heartbeat.frameReceived();
+        }
+    }
+
     void cancelConnectTimer() {
         if (connectTimer != null) {
             connectTimer.cancel();

@@ -82,27 +82,22 @@ public final class ConnectionEngine {
         return requests;
     }
 
-    /** Any thread. */
+    /** This and the next three: any thread. */
     public String sessionId() {
         return sessionId;
     }
 
-    /** Any thread. */
     public String nextCallId() {
         return Long.toString(lastCallId.incrementAndGet());
     }
 
-    /** Any thread. */
     public DdpClient.Status status() {
         return status.get();
     }
 
-    /** Any thread. */
     public long reconnectAttempts() {
         return reconnector.total();
     }
-
-    // ---- lifecycle -------------------------------------------------------------------------------------
 
     /** {@code connect()} with nothing connected or trying to be. */
     public void open(CompletableFuture<String> attempt) {
@@ -117,10 +112,6 @@ public final class ConnectionEngine {
     private void start(CompletableFuture<String> attempt, boolean reconnect) {
         Connection c = new Connection(attempt, SUPPORTED_VERSIONS.get(0), null, reconnect);
         c.connectTimer = scheduler.schedule(options.connectTimeout(), () -> connectTimedOut(c));
-        dial(c);
-    }
-
-    private void dial(Connection c) {
         current = c;
         dialer.dial(c);
     }
@@ -189,7 +180,8 @@ public final class ConnectionEngine {
             }
             Connection next = new Connection(c.attempt, version, c, c.reconnect);
             next.connectTimer = c.connectTimer;
-            dial(next);
+            current = next;
+            dialer.dial(next);
             return;
         }
         DdpException e = new DdpException("DDP version negotiation with " + options.url() + " failed: the server wants "
@@ -268,8 +260,6 @@ public final class ConnectionEngine {
         }
     }
 
-    // ---- calls and subscriptions --------------------------------------------------------------------------
-
     /** A handshake's call: sent at once on its own socket, or failed when that socket is gone. */
     void handshakeCall(Connection c, PendingCalls.Call call) {
         if (closed || c != current) {
@@ -286,23 +276,17 @@ public final class ConnectionEngine {
         return c != null && c.ready ? frame -> send(c, frame) : null;
     }
 
-    // ---- inbound ------------------------------------------------------------------------------------------
-
     void frame(Connection c, String text) {
         if (c == current) {
             FrameLog.inbound(name, text);
-            if (c.heartbeat != null) {
-                c.heartbeat.frameReceived();
-            }
+            c.frameReceived();
             router.frame(c, text);
         }
     }
 
     void binaryFrame(Connection c, int length) {
         if (c == current) {
-            if (c.heartbeat != null) {
-                c.heartbeat.frameReceived();
-            }
+            c.frameReceived();
             badFrames.record(BadFrameKind.BINARY, "a binary WebSocket frame of " + length + " bytes (DDP is text only)");
         }
     }

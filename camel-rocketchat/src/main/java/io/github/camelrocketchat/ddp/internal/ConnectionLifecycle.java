@@ -94,13 +94,13 @@ final class ConnectionLifecycle {
 
     /** Schedules the next attempt, whose ready completes {@code next}, or gives up. */
     private void reconnectLater(CompletableFuture<String> next, Throwable lastError) {
-        if (reconnector.schedule(() -> redial.accept(next), Errors.describe(lastError))) {
+        if (reconnector.schedule(() -> redial.accept(next), Errors.text(lastError))) {
             status.set(DdpClient.State.RECONNECTING, reconnector.attempt());
             return;
         }
         int attempts = reconnector.attempt();
         String why = "gave up reconnecting to " + url + " after " + attempts + " attempt(s); last error: "
-                + Errors.describe(lastError);
+                + Errors.text(lastError);
         DdpConnectionClosedException e = new DdpConnectionClosedException("The DDP client " + why, lastError);
         LOG.warn("{}: {}", name, why);
         connectFutures.ended(next);

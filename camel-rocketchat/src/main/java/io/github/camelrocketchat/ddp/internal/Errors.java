@@ -23,6 +23,13 @@ public final class Errors {
         return t;
     }
 
+    /** Our own exceptions' message (it says what failed), others as {@link #describe}: for status and give-up texts. */
+    public static String text(Throwable t) {
+        Throwable u = unwrap(t);
+        return u instanceof io.github.camelrocketchat.ddp.DdpException && u.getMessage() != null ? u.getMessage()
+                : describe(u);
+    }
+
     /** "ConnectException: Connection refused" style text, for reasons shown to users. */
     public static String describe(Throwable t) {
         Throwable u = unwrap(t);

@@ -38,8 +38,10 @@ public final class PendingCalls {
         final Kind kind;
         /** Cancels the per-call timeout; set when the call is registered. */
         Scheduler.Cancellable timer;
-        /** True once the frame went out on a socket. */
+        /** True once the frame went out on the current socket (cleared when a resendable call waits for the next). */
         boolean sent;
+        /** True once the frame went out on any socket. */
+        boolean everSent;
 
         public Call(String id, String method, String frame, Duration timeout, CompletableFuture<Object> future) {
             this(id, method, frame, timeout, future, Kind.ONCE);
@@ -91,6 +93,11 @@ public final class PendingCalls {
 
         public void markSent() {
             sent = true;
+            everSent = true;
+        }
+
+        public boolean everSent() {
+            return everSent;
         }
 
         public void timer(Scheduler.Cancellable timer) {

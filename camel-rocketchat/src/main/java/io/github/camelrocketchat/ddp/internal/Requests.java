@@ -83,7 +83,8 @@ public final class Requests {
         if (calls.expire(call) != null) {
             callbacks.fail(call.future(), new DdpTimeoutException("Method '" + call.method() + "' (id " + call.id()
                     + ") got no result within " + Durations.human(call.timeout())
-                    + (call.sent() ? "" : "; it was never sent because the client was not connected")));
+                    + (call.sent() ? "" : call.everSent() ? "; it was waiting to be sent again after a lost connection"
+                            : "; it was never sent because the client was not connected")));
         }
     }
 

@@ -16,6 +16,6 @@ final class StatusBoard {
 
     /** Keeps the text only: exceptions here name methods, ids and server errors, never credentials. */
     void error(Throwable e) {
-        snapshot = new DdpClient.Status(snapshot.state(), snapshot.attempt(), Errors.describe(e));
+        snapshot = new DdpClient.Status(snapshot.state(), snapshot.attempt(), Errors.text(e));
     }
 }

@@ -48,7 +48,16 @@ public final class EventRecorder implements DdpConnectionListener, DdpCollection
     public record Stream(StreamEvent event, String thread) {
     }
 
+    public record Reconnecting(int attempt, Duration delay) {
+    }
+
+    public record GaveUp(DdpException error) {
+    }
+
     public record Ready(String subscriptionId) {
+    }
+
+    public record Interrupted(String subscriptionId) {
     }
 
     public record Stopped(String subscriptionId, DdpException error) {
@@ -97,8 +106,23 @@ public final class EventRecorder implements DdpConnectionListener, DdpCollection
     }
 
     @Override
+    public void onReconnecting(int attempt, Duration delay) {
+        events.add(new Reconnecting(attempt, delay));
+    }
+
+    @Override
+    public void onGaveUp(DdpException error) {
+        events.add(new GaveUp(error));
+    }
+
+    @Override
     public void onReady(DdpSubscription subscription) {
         events.add(new Ready(subscription.id()));
+    }
+
+    @Override
+    public void onInterrupted(DdpSubscription subscription) {
+        events.add(new Interrupted(subscription.id()));
     }
 
     @Override

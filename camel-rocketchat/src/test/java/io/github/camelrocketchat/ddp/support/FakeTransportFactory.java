@@ -49,6 +49,12 @@ public final class FakeTransportFactory implements TransportFactory {
         return this;
     }
 
+    /** Connects open at once again (the default). */
+    public FakeTransportFactory autoOpen() {
+        autoOpen = true;
+        return this;
+    }
+
     @Override
     public CompletableFuture<Transport> connect(URI uri, TransportSettings settings, Transport.Listener listener) {
         Dial d = new Dial(uri, settings, listener);
