@@ -1,5 +1,6 @@
 package io.github.camelrocketchat.session;
 
+import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpClient;
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
 import io.github.camelrocketchat.ddp.DdpConnectionListener;
@@ -11,6 +12,7 @@ import io.github.camelrocketchat.ddp.LoginResult;
 import io.github.camelrocketchat.ddp.Registration;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,6 +40,9 @@ public interface DdpConnection extends AutoCloseable {
     CompletableFuture<LoginResult> login(LoginRequest request);
 
     CompletableFuture<Void> logout();
+
+    /** Inbound frames the client dropped, by kind (see {@link DdpClient#badFrameCounts()}). */
+    Map<BadFrameKind, Long> badFrameCounts();
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package io.github.camelrocketchat.session;
 
+import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
 import io.github.camelrocketchat.ddp.DdpConnectionListener;
 import io.github.camelrocketchat.ddp.DdpDisconnect;
@@ -52,6 +53,14 @@ public final class FakeDdpConnection implements DdpConnection {
     public volatile boolean connected;
     public volatile boolean closed;
     public volatile int logouts;
+    /** What {@link #badFrameCounts()} reports (every kind present, as the real client does); tests may change it. */
+    public final Map<BadFrameKind, Long> badFrames = new ConcurrentHashMap<>();
+
+    {
+        for (BadFrameKind k : BadFrameKind.values()) {
+            badFrames.put(k, 0L);
+        }
+    }
 
     @Override
     public Registration addConnectionListener(DdpConnectionListener listener) {
@@ -144,6 +153,11 @@ public final class FakeDdpConnection implements DdpConnection {
     public CompletableFuture<Void> logout() {
         logouts++;
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Map<BadFrameKind, Long> badFrameCounts() {
+        return Map.copyOf(badFrames);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.camelrocketchat.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpClientOptions;
 import io.github.camelrocketchat.ddp.DdpException;
 import java.time.Duration;
@@ -92,6 +93,19 @@ class RocketChatSessionTest {
         s.close();
         assertThat(ddp.logouts).as("a token login is never logged out: it would revoke the token").isZero();
         assertThat(ddp.closed).isTrue();
+    }
+
+    @Test
+    void droppedFramesAreSummedAndInTheHealthDetails() throws Exception {
+        RocketChatSession s = session(TestSessions.settings("bot", "pw"));
+        assertThat(s.badFrameCount()).as("before start: no client yet").isZero();
+        get(s.start());
+        assertThat(s.badFrameCount()).isZero();
+        assertThat(s.describe()).containsEntry("rocketchat.session.badFrames", 0L);
+        ddp.badFrames.put(BadFrameKind.INVALID_JSON, 2L);
+        ddp.badFrames.put(BadFrameKind.UNKNOWN_ID, 1L);
+        assertThat(s.badFrameCount()).isEqualTo(3L);
+        assertThat(s.describe()).containsEntry("rocketchat.session.badFrames", 3L);
     }
 
     @Test
