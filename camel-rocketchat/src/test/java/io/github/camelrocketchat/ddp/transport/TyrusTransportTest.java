@@ -244,6 +244,7 @@ class TyrusTransportTest {
 
     @Test
     void notAWebSocketUriIsRefused() {
+        // never dialled: the scheme is refused before any socket is opened
         CompletableFuture<Transport> f = factory.connect(URI.create("http://127.0.0.1:1/"),
                 new TransportFactory.TransportSettings(Duration.ofSeconds(1), 65536, null), events);
         assertThatThrownBy(() -> f.get(1, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalArgumentException.class);
