@@ -24,10 +24,8 @@ class TestControlsTest extends ServerTestSupport {
         assertThat(server.connectionCount()).isEqualTo(2);
         server.faults().dropAllConnections();
         await().atMost(Duration.ofSeconds(30)).until(() -> server.connectionCount() == 0);
-        a.probe();
-        b.probe();
-        assertThat(a.closed().get(30, TimeUnit.SECONDS)).isNotNull();
-        assertThat(b.closed().get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(a.awaitClosed()).isNotNull();
+        assertThat(b.awaitClosed()).isNotNull();
         assertThat(server.connectionCount()).isZero();
         assertThat(server.totalConnections()).isEqualTo(2);
     }
@@ -83,8 +81,7 @@ class TestControlsTest extends ServerTestSupport {
         String token = server.createLoginToken("alice");
         server.as("alice").send("general", "persisted");
         server.restart();
-        a.probe();
-        assertThat(a.closed().get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(a.awaitClosed()).isNotNull();
         assertThat(server.port()).isEqualTo(port);
         RawDdpClient b = client();
         assertThat(b.result("1", "login", obj("{\"resume\":\"" + token + "\"}")).has("result")).isTrue();
