@@ -1,8 +1,11 @@
 package io.github.camelrocketchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.github.camelrocketchat.ddp.BadFrameKind;
+import io.github.camelrocketchat.session.RocketChatSession;
 import io.github.camelrocketchat.testserver.RocketChatTestServer;
 import io.github.camelrocketchat.testserver.RocketChatTestServerExtension;
 import java.time.Duration;
@@ -126,6 +129,26 @@ class LiveHealthAndErrorsTest extends LiveTestSupport {
         getMockEndpoint("mock:messages").expectedBodiesReceived("back");
         server().as("bob").send("general", "back");
         getMockEndpoint("mock:messages").assertIsSatisfied(10_000);
+    }
+
+    @Test
+    void aMalformedFrameIsCountedByTheSessionShownInHealthAndCaughtByTheEndOfTestCheck() throws Exception {
+        String uri = "rocketchat:stream-room-messages?" + as("bot", "bot-pass") + "&roomId=GENERAL";
+        routes(b -> b.from(uri).routeId("watched").to("mock:watched"));
+        RocketChatEndpoint endpoint = context.getEndpoint(uri, RocketChatEndpoint.class);
+        RocketChatSession session = endpoint.sessionRegistry().find(endpoint.sessionSettings().key());
+        assertThat(session.badFrameCount()).isZero();
+        assertThat(result("consumer:watched").orElseThrow().getDetails()).containsEntry("rocketchat.session.badFrames", 0L);
+
+        server().faults().sendMalformedFrame();
+
+        await().atMost(WAIT).until(() -> session.badFrameCount() == 1L);
+        assertThat(result("consumer:watched").orElseThrow().getDetails()).containsEntry("rocketchat.session.badFrames", 1L);
+        assertThat(state("consumer:watched")).as("a dropped frame is not a broken connection").isEqualTo(HealthCheck.State.UP);
+        // what ends every live test fails on it until the test says it asked for it
+        assertThatThrownBy(this::assertBadFramesAsExpected).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("INVALID_JSON=1");
+        expectBadFrames(BadFrameKind.INVALID_JSON, 1);
     }
 
     @Test

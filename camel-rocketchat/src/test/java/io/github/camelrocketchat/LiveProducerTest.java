@@ -1,6 +1,7 @@
 package io.github.camelrocketchat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.camelrocketchat.model.ChatMessage;
 import io.github.camelrocketchat.model.DeletedMessage;
@@ -244,18 +245,22 @@ class LiveProducerTest extends LiveTestSupport {
     void methodErrorsAreRocketChatExceptionsOnTheExchange() {
         server().createPrivateGroup("closed", "bob");
         Exchange join = call(uri("joinRoom", ""), server().roomId("closed"));
-        assertThat(join.getException()).isInstanceOf(RocketChatException.class);
+        assertThat(join.getException()).isExactlyInstanceOf(RocketChatNotAuthorizedException.class);
         RocketChatException e = (RocketChatException) join.getException();
         assertThat(e.getMethod()).isEqualTo("joinRoom");
-        assertThat(e.getError()).isNotBlank();
+        assertThat(e.getError()).isEqualTo("error-not-allowed");
+        assertThat(e.getReason()).isEqualTo("Not allowed");
+        assertThat(e.getDetails()).containsExactlyEntriesOf(Map.of("method", "joinRoom"));
         assertThat(e.getMessage()).contains("joinRoom");
 
         Exchange duplicate = call(uri("createChannel", ""), "ops");
-        assertThat(duplicate.getException()).isInstanceOf(RocketChatInvalidInputException.class);
+        assertThat(duplicate.getException()).isExactlyInstanceOf(RocketChatInvalidInputException.class);
         RocketChatException dup = (RocketChatException) duplicate.getException();
         assertThat(dup.getError()).isEqualTo("error-duplicate-channel-name");
-        assertThat(dup.getReason()).isNotBlank();
-        assertThat(dup.getDetails()).isNotNull();
+        assertThat(dup.getReason()).isEqualTo("A channel with name 'ops' exists");
+        assertThat(dup.getDetails()).containsExactlyInAnyOrderEntriesOf(Map.of("function", "RocketChat.getValidRoomName",
+                "channel_name", "ops"));
+        assertThat(dup.getMethod()).isEqualTo("createChannel");
 
         Exchange noId = call(uri("updateMessage", "roomName=ops"), "which one?");
         assertThat(noId.getException()).isInstanceOf(RocketChatInvalidInputException.class)
@@ -278,20 +283,27 @@ class LiveProducerTest extends LiveTestSupport {
         keeper.start();
         AsyncProducer producer = (AsyncProducer) context.getEndpoint(uri("sendMessage", "roomId=" + ops)).createProducer();
         producer.start();
-        server().faults().delayMethod("sendMessage", Duration.ofSeconds(1));
+        // held until the test releases it, after the stop: no machine is slow enough to answer first
+        server().faults().delayMethod("sendMessage", Duration.ofHours(1));
         try {
             Exchange exchange = new DefaultExchange(context);
             exchange.getMessage().setBody("replied after stop");
             CountDownLatch done = new CountDownLatch(1);
             assertThat(producer.process(exchange, doneSync -> done.countDown())).isFalse();
+            // the call is on the server before the stop (else the stop could be what keeps it from being sent)
+            await().atMost(Duration.ofSeconds(10)).until(() -> ddpCalls(server(), "sendMessage").stream()
+                    .anyMatch(f -> f.text().contains("replied after stop")));
             producer.stop();
-            assertThat(done.getCount()).as("the reply must come after the stop for this test to mean anything").isEqualTo(1);
+            assertThat(done.getCount()).as("no reply before the release").isEqualTo(1);
 
+            server().faults().clearMethodDelays();
+            server().faults().releaseDelayedMethods();
             assertThat(done.await(10, TimeUnit.SECONDS)).as("callback called").isTrue();
             assertThat(exchange.getException()).isNull();
             assertThat(exchange.getMessage().getBody(ChatMessage.class).text()).isEqualTo("replied after stop");
         } finally {
             server().faults().clearMethodDelays();
+            server().faults().releaseDelayedMethods();
             keeper.stop();
         }
     }

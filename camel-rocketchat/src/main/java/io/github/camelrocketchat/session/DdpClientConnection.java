@@ -1,5 +1,6 @@
 package io.github.camelrocketchat.session;
 
+import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpClient;
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
 import io.github.camelrocketchat.ddp.DdpConnectionListener;
@@ -10,6 +11,7 @@ import io.github.camelrocketchat.ddp.CallOptions;
 import io.github.camelrocketchat.ddp.Registration;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** {@link DdpConnection} over the real {@link DdpClient}; plain delegation. */
@@ -73,6 +75,11 @@ final class DdpClientConnection implements DdpConnection {
     @Override
     public CompletableFuture<Void> logout() {
         return client.logout();
+    }
+
+    @Override
+    public Map<BadFrameKind, Long> badFrameCounts() {
+        return client.badFrameCounts();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.camelrocketchat.session;
 
+import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpClient;
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
 import io.github.camelrocketchat.ddp.DdpConnectionListener;
@@ -9,6 +10,7 @@ import io.github.camelrocketchat.ddp.DdpSubscriptionListener;
 import io.github.camelrocketchat.ddp.Registration;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -41,6 +43,9 @@ public interface DdpConnection extends AutoCloseable {
     DdpClient.Status status();
 
     CompletableFuture<Void> logout();
+
+    /** Inbound frames the client dropped, by kind (see {@link DdpClient#badFrameCounts()}). */
+    Map<BadFrameKind, Long> badFrameCounts();
 
     @Override
     void close();

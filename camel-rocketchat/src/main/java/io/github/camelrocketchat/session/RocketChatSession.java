@@ -255,6 +255,16 @@ public final class RocketChatSession {
         return u != null && !u.contains("@") ? u : null;
     }
 
+    /**
+     * How many inbound frames the DDP client dropped as malformed or unexpected since the session started (0 before
+     * it started). Anything above 0 means the server sent something this client does not understand: the client logs
+     * the first of each kind at WARN.
+     */
+    public long badFrameCount() {
+        DdpConnection d = ddp;
+        return d == null ? 0 : d.badFrameCounts().values().stream().mapToLong(Long::longValue).sum();
+    }
+
     /** Health details without secrets. */
     public Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -265,6 +275,9 @@ public final class RocketChatSession {
         DdpConnection d = ddp;
         if (d != null && d.sessionId() != null) {
             out.put("rocketchat.session.id", d.sessionId());
+        }
+        if (d != null) {
+            out.put("rocketchat.session.badFrames", badFrameCount());
         }
         if (s.reconnectAttempt() > 0) {
             out.put("rocketchat.session.reconnectAttempt", s.reconnectAttempt());

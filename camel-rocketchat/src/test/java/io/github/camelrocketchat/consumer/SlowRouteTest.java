@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.camelrocketchat.ddp.support.LogCapture;
 import io.github.camelrocketchat.model.WireFixtures;
+import io.github.camelrocketchat.session.ClosedPort;
 import io.github.camelrocketchat.session.FakeDdpConnection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.Test;
  * in health) instead of running the route on the DDP callback thread, and the other consumers keep receiving.
  */
 class SlowRouteTest extends CamelTestSupport {
-    private static final String SERVER = "serverUrl=ws://127.0.0.1:9/websocket&username=bot&password=pw";
+    /** Nothing listens there: DDP goes through a fake, and the REST client finds the port closed. */
+    private final String url = ClosedPort.webSocketUrl();
+    private final String SERVER = "serverUrl=" + url + "&username=bot&password=pw";
     private final List<FakeDdpConnection> sockets = new CopyOnWriteArrayList<>();
     private final List<String> slowThreads = new CopyOnWriteArrayList<>();
     private final CountDownLatch entered = new CountDownLatch(1);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpClient;
 import io.github.camelrocketchat.ddp.DdpClientOptions;
 import io.github.camelrocketchat.ddp.DdpMethodException;
@@ -36,6 +39,8 @@ final class InteropClients implements AutoCloseable {
     private final RocketChatTestServer server;
     /** Clients made by this test; touched by the test thread only. */
     private final List<DdpClient> clients = new ArrayList<>();
+    /** Bad frames a test provoked on purpose, per client (absent: none); test thread only. */
+    private final Map<DdpClient, Map<BadFrameKind, Long>> expectedBadFrames = new IdentityHashMap<>();
 
     InteropClients(RocketChatTestServer server) {
         this.server = server;
@@ -155,9 +160,34 @@ final class InteropClients implements AutoCloseable {
         return (List<Object>) o;
     }
 
+    /** {@code c} is meant to drop {@code n} frames of {@code kind} in this test (the server was told to send them). */
+    void expectBadFrames(DdpClient c, BadFrameKind kind, long n) {
+        expectedBadFrames.computeIfAbsent(c, k -> new EnumMap<>(BadFrameKind.class)).put(kind, n);
+    }
+
+    /**
+     * Every client dropped exactly the frames its test provoked, and none else: the client understood everything
+     * the server sent. A connected client first makes one round trip, so that frames the server sent before it are
+     * already decoded (and counted) when the counts are read; a call to a missing method gets an answer from every
+     * dialect, whatever the login or the rate limiter.
+     */
+    void assertBadFramesAsExpected() {
+        for (DdpClient c : clients) {
+            if (c.isConnected()) {
+                await(c.call("interop-flush", List.of()).handle((r, e) -> null));
+            }
+            Map<BadFrameKind, Long> expected = new EnumMap<>(BadFrameKind.class);
+            for (BadFrameKind k : BadFrameKind.values()) {
+                expected.put(k, expectedBadFrames.getOrDefault(c, Map.of()).getOrDefault(k, 0L));
+            }
+            assertThat(c.badFrameCounts()).as("frames dropped by %s (its WARN log names the first of each kind)", c).isEqualTo(expected);
+        }
+    }
+
     @Override
     public void close() {
         clients.forEach(DdpClient::close);
         clients.clear();
+        expectedBadFrames.clear();
     }
 }

@@ -21,9 +21,14 @@ abstract class InteropTestBase {
         clients = new InteropClients(server());
     }
 
+    /** Ends every test: a frame the client dropped is a mismatch between client and server, even if the test passed. */
     @AfterEach
-    void closeClients() {
-        clients.close();
+    void noUnexpectedBadFramesThenClose() {
+        try {
+            clients.assertBadFramesAsExpected();
+        } finally {
+            clients.close();
+        }
     }
 
     protected Dialect dialect() {

@@ -2,6 +2,7 @@ package io.github.camelrocketchat.session;
 
 import io.github.camelrocketchat.ddp.DdpClient;
 import io.github.camelrocketchat.ddp.DdpClientOptions;
+import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
 import io.github.camelrocketchat.ddp.Handshake;
 import io.github.camelrocketchat.ddp.HandshakeCalls;
@@ -68,6 +69,15 @@ public final class FakeDdpConnection implements DdpConnection {
     public FakeDdpConnection use(DdpClientOptions options) {
         this.handshake = options.handshake();
         return this;
+    }
+
+    /** What {@link #badFrameCounts()} reports (every kind present, as the real client does); tests may change it. */
+    public final Map<BadFrameKind, Long> badFrames = new ConcurrentHashMap<>();
+
+    {
+        for (BadFrameKind k : BadFrameKind.values()) {
+            badFrames.put(k, 0L);
+        }
     }
 
     @Override
@@ -206,6 +216,11 @@ public final class FakeDdpConnection implements DdpConnection {
     public CompletableFuture<Void> logout() {
         logouts++;
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public Map<BadFrameKind, Long> badFrameCounts() {
+        return Map.copyOf(badFrames);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class RocketChatSessionRegistryTest {
+    /** Nothing listens here: DDP goes through a fake, and the REST client finds the port closed. */
+    private final String url = ClosedPort.webSocketUrl();
     private final List<FakeDdpConnection> sockets = new CopyOnWriteArrayList<>();
     private volatile RuntimeException nextConnectFailure;
     private final RocketChatSessionRegistry registry = RocketChatSessionRegistry.using(options -> {
@@ -19,9 +21,9 @@ class RocketChatSessionRegistryTest {
 
     @Test
     void sameKeySharesOneConnectionUntilTheLastRelease() {
-        SessionSettings bot = TestSessions.settings("bot", "pw");
+        SessionSettings bot = TestSessions.settings(url, "bot", "pw");
         RocketChatSessionRegistry.Lease a = registry.acquire(bot);
-        RocketChatSessionRegistry.Lease b = registry.acquire(TestSessions.settings("bot", "pw"));
+        RocketChatSessionRegistry.Lease b = registry.acquire(TestSessions.settings(url, "bot", "pw"));
         RocketChatSessionRegistry.Lease c = registry.acquire(bot);
         assertThat(sockets).hasSize(1);
         assertThat(a.session()).isSameAs(b.session()).isSameAs(c.session());
@@ -46,9 +48,9 @@ class RocketChatSessionRegistryTest {
 
     @Test
     void aDifferentUserOrPasswordGetsItsOwnConnection() {
-        RocketChatSessionRegistry.Lease bot = registry.acquire(TestSessions.settings("bot", "pw"));
-        RocketChatSessionRegistry.Lease alice = registry.acquire(TestSessions.settings("alice", "pw"));
-        RocketChatSessionRegistry.Lease otherPw = registry.acquire(TestSessions.settings("bot", "pw2"));
+        RocketChatSessionRegistry.Lease bot = registry.acquire(TestSessions.settings(url, "bot", "pw"));
+        RocketChatSessionRegistry.Lease alice = registry.acquire(TestSessions.settings(url, "alice", "pw"));
+        RocketChatSessionRegistry.Lease otherPw = registry.acquire(TestSessions.settings(url, "bot", "pw2"));
         assertThat(sockets).hasSize(3);
         assertThat(registry.size()).isEqualTo(3);
         bot.close();
@@ -61,7 +63,7 @@ class RocketChatSessionRegistryTest {
     @Test
     void aFailedSessionIsNotHandedOutAgain() {
         nextConnectFailure = new DdpException("Connection refused");
-        SessionSettings bot = TestSessions.settings("bot", "pw");
+        SessionSettings bot = TestSessions.settings(url, "bot", "pw");
         RocketChatSessionRegistry.Lease failed = registry.acquire(bot);
         assertThat(failed.session().state()).isEqualTo(SessionState.FAILED);
         nextConnectFailure = null;
@@ -78,7 +80,7 @@ class RocketChatSessionRegistryTest {
 
     @Test
     void aReconnectingSessionIsSharedNotReplaced() {
-        SessionSettings bot = TestSessions.settings("bot", "pw");
+        SessionSettings bot = TestSessions.settings(url, "bot", "pw");
         RocketChatSessionRegistry.Lease old = registry.acquire(bot);
         sockets.get(0).drop("network down");
         RocketChatSessionRegistry.Lease same = registry.acquire(bot);
@@ -93,7 +95,7 @@ class RocketChatSessionRegistryTest {
 
     @Test
     void aSessionThatGaveUpIsReplacedForNewcomersAndClosedByItsLastHolder() {
-        SessionSettings bot = TestSessions.settings("bot", "pw");
+        SessionSettings bot = TestSessions.settings(url, "bot", "pw");
         RocketChatSessionRegistry.Lease old = registry.acquire(bot);
         sockets.get(0).drop("network down");
         sockets.get(0).giveUp("gave up after 5 attempts");
@@ -107,7 +109,7 @@ class RocketChatSessionRegistryTest {
 
     @Test
     void closeAllClosesWhatIsLeft() {
-        registry.acquire(TestSessions.settings("bot", "pw"));
+        registry.acquire(TestSessions.settings(url, "bot", "pw"));
         registry.closeAll();
         assertThat(sockets.get(0).closed).isTrue();
         assertThat(registry.size()).isZero();

@@ -3,13 +3,9 @@ package io.github.camelrocketchat.session;
 import java.net.URI;
 import java.time.Duration;
 
-/** Session settings for tests (nothing listens on the URL: DDP goes through a fake). */
+/** Session settings for tests (nothing listens on the URL: DDP goes through a fake, REST finds a closed port). */
 public final class TestSessions {
     private TestSessions() {
-    }
-
-    public static SessionSettings settings(String username, String password) {
-        return settings("ws://127.0.0.1:9/websocket", username, password);
     }
 
     public static SessionSettings settings(String url, String username, String password) {

@@ -120,8 +120,20 @@ public final class FaultControls {
         core.loop.run(() -> core.methodDelays.put(method, delay));
     }
 
+    /** Later calls are not delayed; calls already waiting keep their delay (see {@link #releaseDelayedMethods()}). */
     public void clearMethodDelays() {
         core.loop.run(core.methodDelays::clear);
+    }
+
+    /**
+     * Answers every call that {@link #delayMethod} is holding, now, in the order they came; the frames queued behind
+     * them follow. With a delay far longer than any test (e.g. an hour), a test decides itself when the late answer
+     * comes, so a timeout or a stop it wants to see first cannot lose that race on a slow machine. When this returns
+     * the answers have been handed to the sockets. Calls made later are still delayed until
+     * {@link #clearMethodDelays()}.
+     */
+    public void releaseDelayedMethods() {
+        core.loop.run(core.methods::releaseDelayedCalls);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,13 +51,31 @@ final class MethodRegistry {
             return;
         }
         c.busy = true;
-        core.loop.schedule(() -> {
+        Runnable answer = () -> {
             c.busy = false;
             if (!c.closed) {
                 send(c, id, name, params);
                 core.protocol.drain(c);
             }
+        };
+        // both run on the server thread, so the timer cannot fire before it is registered
+        ScheduledFuture<?>[] timer = new ScheduledFuture<?>[1];
+        timer[0] = core.loop.schedule(() -> {
+            core.delayedCalls.remove(timer[0]);
+            answer.run();
         }, delay);
+        core.delayedCalls.put(timer[0], answer);
+    }
+
+    /** Answers now every delayed call still waiting, in arrival order (calls they release may be delayed again). */
+    void releaseDelayedCalls() {
+        List<Map.Entry<ScheduledFuture<?>, Runnable>> held = new ArrayList<>(core.delayedCalls.entrySet());
+        core.delayedCalls.clear();
+        for (Map.Entry<ScheduledFuture<?>, Runnable> e : held) {
+            if (e.getKey().cancel(false)) {
+                e.getValue().run();
+            }
+        }
     }
 
     private void send(DdpConnection c, String id, String name, ArrayNode params) {

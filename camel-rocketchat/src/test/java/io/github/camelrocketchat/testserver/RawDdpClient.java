@@ -172,14 +172,30 @@ public final class RawDdpClient implements AutoCloseable {
     }
 
     /**
-     * Sends a ping and ignores whether it could be sent. The JDK client notices a socket the peer dropped only when
-     * it reads or writes; under load its read of the end of stream was seen to lag by more than 30 s, so tests of
-     * dropped sockets write once, as a real client's heartbeat would, before they wait for {@link #closed()}.
+     * Sends a ping; a failed send ends {@link #closed()} with 1006, as the failed write of a real client's heartbeat
+     * tells it the socket is gone. The JDK client notices a socket the peer dropped only when it reads or writes;
+     * under load its read of the end of stream was seen to lag by more than 30 s, and the first write after a drop
+     * can still succeed (it only provokes the peer's reset), so tests of dropped sockets call this until
+     * {@link #closed()} is done ({@link #awaitClosed()}).
      */
     public void probe() {
         if (!closed.isDone()) {
-            ws.sendText("{\"msg\":\"ping\",\"id\":\"probe\"}", true).exceptionally(e -> null);
+            ws.sendText("{\"msg\":\"ping\",\"id\":\"probe\"}", true).exceptionally(e -> {
+                closeReason.complete("probe failed: " + e);
+                closed.complete(new int[] {1006});
+                return null;
+            });
         }
+    }
+
+    /** Probes until the client has seen its socket end (at most 30 s); returns what {@link #closed()} holds. */
+    public int[] awaitClosed() {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    probe();
+                    return closed.isDone();
+                });
+        return closed.join();
     }
 
     public CompletableFuture<String> closeReason() {

@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -32,8 +31,7 @@ class RestartCatchUpTest extends ServerTestSupport {
         clock.advance(Duration.ofSeconds(1));
 
         server.faults().restart();
-        alice.probe();
-        assertThat(alice.closed().get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(alice.awaitClosed()).isNotNull();
         assertThat(server.port()).isEqualTo(port);
         assertThat(server.connectionCount()).isZero();
 

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Everything the server thread works with, wired once. Package-private glue between the facade, the
@@ -37,6 +39,8 @@ final class ServerCore {
     int totalConnections;
     /** Method name -> artificial delay before it runs (fault injection). */
     final Map<String, Duration> methodDelays = new HashMap<>();
+    /** Delayed calls not answered yet, in arrival order: the timer and what answers the call. */
+    final Map<ScheduledFuture<?>, Runnable> delayedCalls = new LinkedHashMap<>();
     /** Fault: where a method's {@code updated}/{@code result} go among the stream events it caused. */
     ReplyOrder replyOrder = ReplyOrder.DEFAULT;
     /** Fault: every stream {@code changed} frame goes out twice. */

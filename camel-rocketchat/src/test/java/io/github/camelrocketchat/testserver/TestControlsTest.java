@@ -24,10 +24,8 @@ class TestControlsTest extends ServerTestSupport {
         assertThat(server.connectionCount()).isEqualTo(2);
         server.faults().dropAllConnections();
         await().atMost(Duration.ofSeconds(30)).until(() -> server.connectionCount() == 0);
-        a.probe();
-        b.probe();
-        assertThat(a.closed().get(30, TimeUnit.SECONDS)).isNotNull();
-        assertThat(b.closed().get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(a.awaitClosed()).isNotNull();
+        assertThat(b.awaitClosed()).isNotNull();
         assertThat(server.connectionCount()).isZero();
         assertThat(server.totalConnections()).isEqualTo(2);
     }
@@ -83,8 +81,7 @@ class TestControlsTest extends ServerTestSupport {
         String token = server.createLoginToken("alice");
         server.as("alice").send("general", "persisted");
         server.restart();
-        a.probe();
-        assertThat(a.closed().get(30, TimeUnit.SECONDS)).isNotNull();
+        assertThat(a.awaitClosed()).isNotNull();
         assertThat(server.port()).isEqualTo(port);
         RawDdpClient b = client();
         assertThat(b.result("1", "login", obj("{\"resume\":\"" + token + "\"}")).has("result")).isTrue();
@@ -125,16 +122,20 @@ class TestControlsTest extends ServerTestSupport {
     @Test
     void delayedMethodHoldsLaterCallsButNotPings() {
         RawDdpClient a = as("alice");
-        server.faults().delayMethod("getRoomIdByNameOrId", Duration.ofSeconds(2));
+        // an hour: only releaseDelayedMethods ends it, so the pong cannot lose a race against the delay
+        server.faults().delayMethod("getRoomIdByNameOrId", Duration.ofHours(1));
         a.send("{\"msg\":\"method\",\"id\":\"slow\",\"method\":\"getRoomIdByNameOrId\",\"params\":[\"general\"]}");
         a.send("{\"msg\":\"method\",\"id\":\"next\",\"method\":\"subscriptions/get\",\"params\":[]}");
         a.send("{\"msg\":\"ping\",\"id\":\"fast\"}");
         assertFrame("{\"msg\":\"pong\",\"id\":\"fast\"}", a.next());
+        server.faults().clearMethodDelays();
+        server.faults().releaseDelayedMethods();
         assertFrame("{\"msg\":\"updated\",\"methods\":[\"slow\"]}", a.next());
         assertFrame("{\"msg\":\"result\",\"id\":\"slow\",\"result\":\"GENERAL\"}", a.next());
         assertFrame("{\"msg\":\"updated\",\"methods\":[\"next\"]}", a.next());
         assertThat(a.next().get("id").asText()).isEqualTo("next");
-        server.faults().clearMethodDelays();
+        server.faults().releaseDelayedMethods();
+        assertThat(a.sync()).as("a second release answers nothing twice").isEmpty();
     }
 
     @Test

@@ -34,18 +34,42 @@ class DefaultSchedulerTest {
     }
 
     @Test
-    void timersFireAndCanBeCancelled() throws Exception {
+    void aCancelledTimerNeverRunsAndTimersAreOrdered() throws Exception {
         DefaultScheduler s = new DefaultScheduler("sched-b");
+        CountDownLatch gate = new CountDownLatch(1);
         try {
+            // the thread is held while the timers are set and one cancelled: however late the cancel comes, the
+            // timer cannot have run yet
+            s.execute(() -> awaitQuietly(gate));
             CountDownLatch fired = new CountDownLatch(1);
             List<String> ran = new CopyOnWriteArrayList<>();
-            Scheduler.Cancellable c = s.schedule(Duration.ofMillis(50), () -> ran.add("cancelled"));
+            Scheduler.Cancellable c = s.schedule(Duration.ZERO, () -> ran.add("cancelled"));
             c.cancel();
             c.cancel();
-            s.schedule(Duration.ofMillis(60), fired::countDown);
+            // due at the same time but set later, so it runs after where the cancelled one would have
+            s.schedule(Duration.ZERO, () -> {
+                ran.add("fired");
+                fired.countDown();
+            });
+            gate.countDown();
             assertThat(fired.await(5, TimeUnit.SECONDS)).isTrue();
-            assertThat(ran).isEmpty();
-            assertThat(s.nanoTime()).isPositive();
+            assertThat(ran).containsExactly("fired");
+        } finally {
+            gate.countDown();
+            s.close();
+        }
+    }
+
+    @Test
+    void nanoTimeIsTheClockTimersRunBy() throws Exception {
+        DefaultScheduler s = new DefaultScheduler("sched-e");
+        try {
+            long before = s.nanoTime();
+            CompletableFuture<Long> firedAt = new CompletableFuture<>();
+            s.schedule(Duration.ofMillis(20), () -> firedAt.complete(s.nanoTime()));
+            // a timer never fires early, so on a monotonic clock at least its delay has passed when it runs
+            assertThat(firedAt.get(5, TimeUnit.SECONDS) - before).isGreaterThanOrEqualTo(Duration.ofMillis(20).toNanos());
+            assertThat(s.nanoTime()).isGreaterThanOrEqualTo(firedAt.get());
         } finally {
             s.close();
         }
@@ -54,16 +78,35 @@ class DefaultSchedulerTest {
     @Test
     void closeLetsSubmittedTasksFinishStopsTheThreadAndIgnoresLaterWork() throws Exception {
         DefaultScheduler s = new DefaultScheduler("sched-c");
+        CountDownLatch gate = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
         CompletableFuture<Boolean> inThread = new CompletableFuture<>();
         s.execute(() -> inThread.complete(s.inSchedulerThread()));
-        s.schedule(Duration.ofHours(1), () -> { });
+        // held until every submission below is made, so a task accepted after close would be queued and run
+        s.execute(() -> awaitQuietly(gate));
+        s.execute(() -> ran.add("submitted before close"));
+        s.schedule(Duration.ofHours(1), () -> ran.add("timer set before close"));
         s.close();
         s.close();
+        s.execute(() -> ran.add("submitted after close"));
+        s.schedule(Duration.ZERO, () -> ran.add("timer set after close"));
+        s.schedule(Duration.ZERO, () -> ran.add("cancelled after close")).cancel();
+        gate.countDown();
         assertThat(s.awaitTermination(Duration.ofSeconds(5))).isTrue();
+        // the thread ended after running its queue: what was not in it by then never runs
+        assertThat(ran).containsExactly("submitted before close");
         assertThat(inThread.get()).isTrue();
         assertThat(s.inSchedulerThread()).isFalse();
-        s.execute(() -> { });
-        s.schedule(Duration.ZERO, () -> { }).cancel();
+    }
+
+    private static void awaitQuietly(CountDownLatch gate) {
+        try {
+            if (!gate.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

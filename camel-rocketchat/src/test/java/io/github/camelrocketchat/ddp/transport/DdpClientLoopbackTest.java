@@ -40,10 +40,22 @@ class DdpClientLoopbackTest {
         server.onText(DdpClientLoopbackTest::answer);
     }
 
+    /** Clients reporting to {@link #events}; test thread only. */
+    private final List<DdpClient> recorded = new java.util.ArrayList<>();
+
+    /**
+     * No event beyond those the test took. A client's events come from its callback thread, which its close() stops
+     * after running what was queued: once the client's threads are gone, nothing more can be recorded, so the
+     * check needs no grace period.
+     */
     @AfterEach
     void stop() throws Exception {
         server.close();
-        events.assertExhausted(Duration.ofMillis(100));
+        for (DdpClient c : recorded) {
+            c.close();
+            assertThat(threadsNamed(c.options().name())).as("threads of " + c).isEmpty();
+        }
+        events.assertExhausted();
     }
 
     /** connect -> connected; method 'echo' -> result with its first param plus a stream event first. */
@@ -76,6 +88,7 @@ class DdpClientLoopbackTest {
         DdpClient c = new DdpClient(DdpClientOptions.builder(server.httpUrl()).name(name).maxFrameSize(maxFrameSize)
                 .connectTimeout(Duration.ofSeconds(5)).build());
         c.addConnectionListener(events);
+        recorded.add(c);
         return c;
     }
 
