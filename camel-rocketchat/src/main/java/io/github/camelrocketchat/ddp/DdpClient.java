@@ -202,7 +202,11 @@ public final class DdpClient implements AutoCloseable {
         return s;
     }
 
-    /** Receives data messages of {@code collection}. */
+    /**
+     * Receives data messages ({@code added}, {@code changed}, {@code removed}, ...) of {@code collection}, or of every
+     * collection when it is null. Data messages do not say which subscription they belong to: a listener of every
+     * collection also sees the documents other subscriptions of this connection (and the login) publish.
+     */
     public Registration onCollection(String collection, DdpCollectionListener listener) {
         return listeners.onCollection(collection, listener);
     }

@@ -101,6 +101,29 @@ class DataMessagesTest {
     }
 
     @Test
+    void aListenerOfEveryCollectionGetsEachCollectionsDataButNoStreamEvent() {
+        EventRecorder any = new EventRecorder();
+        Registration r = h.client.onCollection(null, any);
+        h.client.onCollection("users", h.events);
+        h.serverSends("{'msg':'added','collection':'users','id':'u1','fields':{'username':'alice'}}");
+        h.serverSends("{'msg':'changed','collection':'stream-room-messages','id':'id','fields':{'eventName':'GENERAL','args':[]}}");
+        h.serverSends("{'msg':'added','collection':'meteor_accounts_loginServiceConfiguration','id':'c1','fields':{'service':'x'}}");
+        h.serverSends("{'msg':'removed','collection':'users','id':'u1'}");
+
+        assertThat(any.next(EventRecorder.Added.class).collection()).isEqualTo("users");
+        assertThat(any.next(EventRecorder.Added.class).collection()).isEqualTo("meteor_accounts_loginServiceConfiguration");
+        assertThat(any.next(EventRecorder.Removed.class).id()).isEqualTo("u1");
+        any.assertExhausted();
+        assertThat(h.events.next(EventRecorder.Added.class).id()).isEqualTo("u1");
+        assertThat(h.events.next(EventRecorder.Removed.class).id()).isEqualTo("u1");
+
+        r.close();
+        h.serverSends("{'msg':'added','collection':'users','id':'u2'}");
+        assertThat(h.events.next(EventRecorder.Added.class).id()).isEqualTo("u2");
+        any.assertExhausted();
+    }
+
+    @Test
     void aChangedStreamFrameWithoutArgsIsAnOrdinaryCollectionChange() {
         h.client.onCollection("stream-room-messages", h.events);
         h.serverSends("{'msg':'added','collection':'stream-room-messages','id':'id','fields':{'eventName':'GENERAL'}}");

@@ -28,6 +28,8 @@ public final class ListenerRegistry {
     private final Callbacks callbacks;
     private final List<DdpConnectionListener> connection = new CopyOnWriteArrayList<>();
     private final Map<String, List<DdpCollectionListener>> collections = new ConcurrentHashMap<>();
+    /** Listeners of every collection ({@code onCollection(null, ...)}). */
+    private final List<DdpCollectionListener> anyCollection = new CopyOnWriteArrayList<>();
     /** collection -> eventName (or {@link #ALL_EVENTS}) -> listeners. */
     private final Map<String, Map<String, List<DdpStreamListener>>> streams = new ConcurrentHashMap<>();
 
@@ -40,9 +42,13 @@ public final class ListenerRegistry {
         return () -> connection.remove(l);
     }
 
+    /** {@code collection} null: every collection's data messages (never stream events). */
     public Registration onCollection(String collection, DdpCollectionListener l) {
-        Objects.requireNonNull(collection, "collection");
         Objects.requireNonNull(l, "listener");
+        if (collection == null) {
+            anyCollection.add(l);
+            return () -> anyCollection.remove(l);
+        }
         collections.computeIfAbsent(collection, k -> new CopyOnWriteArrayList<>()).add(l);
         return () -> collections.getOrDefault(collection, List.of()).remove(l);
     }
@@ -117,7 +123,13 @@ public final class ListenerRegistry {
     }
 
     private List<DdpCollectionListener> listeners(String collection) {
-        return collections.getOrDefault(collection, List.of());
+        List<DdpCollectionListener> named = collections.getOrDefault(collection, List.of());
+        if (anyCollection.isEmpty()) {
+            return named;
+        }
+        List<DdpCollectionListener> all = new java.util.ArrayList<>(named);
+        all.addAll(anyCollection);
+        return all;
     }
 
     private void dispatch(StreamEvent event) {

@@ -157,13 +157,15 @@ final class TyrusTransport extends Endpoint implements Transport {
             return;
         }
         String why = truncate(reason);
+        // report first: Tyrus's I/O thread may report an error while Session.close runs, and that must not turn
+        // a close we asked for into a failure
+        if (ended.compareAndSet(false, true)) {
+            listener.onClose(code, why);
+        }
         try {
             s.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), why));
         } catch (IOException | RuntimeException e) {
             LOG.debug("Closing the WebSocket failed (already gone?): {}", e.toString());
-        }
-        if (ended.compareAndSet(false, true)) {
-            listener.onClose(code, why);
         }
     }
 
