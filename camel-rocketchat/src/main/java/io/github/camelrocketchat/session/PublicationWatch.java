@@ -2,14 +2,16 @@ package io.github.camelrocketchat.session;
 
 import io.github.camelrocketchat.ddp.DdpCollectionListener;
 import io.github.camelrocketchat.ddp.Registration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A consumer's subscription to a classic publication: one {@code sub}, the data messages of one collection
- * merged into document state and handed on as {@link PublicationChange}s. Not shared between consumers
+ * A consumer's subscription to a classic publication: one {@code sub}, the data messages of one collection (or, with
+ * no collection named, of every collection the connection receives) merged into document state per collection and
+ * handed on as {@link PublicationChange}s. Not shared between consumers
  * (the server's merge box already sends each document once per connection).
  *
  * <p>After a reconnect the server publishes every document again from scratch: the documents held before are
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ready.
  */
 final class PublicationWatch implements StreamRegistration, DdpCollectionListener, SharedSubscription.Events {
-    private final PublicationDocuments documents;
+    /** Document state per collection; DDP callback thread only. */
+    private final Map<String, PublicationDocuments> documents = new HashMap<>();
     private final SubscriptionSink<PublicationChange> sink;
     private final SharedSubscription tracker = new SharedSubscription(this);
     private final Registration listener;
@@ -26,7 +29,6 @@ final class PublicationWatch implements StreamRegistration, DdpCollectionListene
 
     PublicationWatch(DdpConnection ddp, String publication, List<Object> params, String collection,
                      SubscriptionSink<PublicationChange> sink) {
-        this.documents = new PublicationDocuments(collection);
         this.sink = sink;
         this.listener = ddp.onCollection(collection, this);
         tracker.attach(ddp.subscribe(publication, params, tracker));
@@ -34,22 +36,26 @@ final class PublicationWatch implements StreamRegistration, DdpCollectionListene
 
     @Override
     public void added(String collection, String id, Map<String, Object> fields) {
-        emit(documents.added(id, fields));
+        emit(documents(collection).added(id, fields));
     }
 
     @Override
     public void addedBefore(String collection, String id, Map<String, Object> fields, String before) {
-        emit(documents.added(id, fields));
+        emit(documents(collection).added(id, fields));
     }
 
     @Override
     public void changed(String collection, String id, Map<String, Object> fields, List<String> cleared) {
-        emit(documents.changed(id, fields, cleared));
+        emit(documents(collection).changed(id, fields, cleared));
     }
 
     @Override
     public void removed(String collection, String id) {
-        emit(documents.removed(id));
+        emit(documents(collection).removed(id));
+    }
+
+    private PublicationDocuments documents(String name) {
+        return documents.computeIfAbsent(name, PublicationDocuments::new);
     }
 
     private void emit(PublicationChange change) {
@@ -60,13 +66,13 @@ final class PublicationWatch implements StreamRegistration, DdpCollectionListene
 
     @Override
     public void interrupted() {
-        documents.markStale();
+        documents.values().forEach(PublicationDocuments::markStale);
         sink.onInterrupted();
     }
 
     @Override
     public void resumed() {
-        documents.sweepStale().forEach(sink::onEvent);
+        documents.values().forEach(d -> d.sweepStale().forEach(sink::onEvent));
         sink.onResumed();
     }
 

@@ -42,6 +42,8 @@ public final class FakeDdpConnection implements DdpConnection {
     private final List<DdpConnectionListener> connectionListeners = new CopyOnWriteArrayList<>();
     private final Map<String, List<Map.Entry<String, DdpStreamListener>>> streamListeners = new ConcurrentHashMap<>();
     private final Map<String, List<DdpCollectionListener>> collectionListeners = new ConcurrentHashMap<>();
+    /** The key of listeners of every collection (the real client's {@code onCollection(null, ...)}). */
+    private static final String ANY = "\u0000*";
 
     /** Answers method calls: return a value, or throw to fail the call. Null return = no result. */
     public volatile Function<Call, Object> responder = call -> null;
@@ -185,8 +187,9 @@ public final class FakeDdpConnection implements DdpConnection {
 
     @Override
     public Registration onCollection(String collection, DdpCollectionListener listener) {
-        collectionListeners.computeIfAbsent(collection, k -> new CopyOnWriteArrayList<>()).add(listener);
-        return () -> collectionListeners.get(collection).remove(listener);
+        String key = collection == null ? ANY : collection;
+        collectionListeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
+        return () -> collectionListeners.get(key).remove(listener);
     }
 
     @Override
@@ -245,15 +248,15 @@ public final class FakeDdpConnection implements DdpConnection {
     }
 
     public void added(String collection, String id, Map<String, Object> fields) {
-        collectionListeners.getOrDefault(collection, List.of()).forEach(l -> l.added(collection, id, fields));
+        collectionListenersOf(collection).forEach(l -> l.added(collection, id, fields));
     }
 
     public void changed(String collection, String id, Map<String, Object> fields, List<String> cleared) {
-        collectionListeners.getOrDefault(collection, List.of()).forEach(l -> l.changed(collection, id, fields, cleared));
+        collectionListenersOf(collection).forEach(l -> l.changed(collection, id, fields, cleared));
     }
 
     public void removed(String collection, String id) {
-        collectionListeners.getOrDefault(collection, List.of()).forEach(l -> l.removed(collection, id));
+        collectionListenersOf(collection).forEach(l -> l.removed(collection, id));
     }
 
     /** The connection is lost and the client will reconnect: live subscriptions are interrupted. */
@@ -291,6 +294,12 @@ public final class FakeDdpConnection implements DdpConnection {
             sub.end(e);
         }
         connectionListeners.forEach(l -> l.onGaveUp(e));
+    }
+
+    private List<DdpCollectionListener> collectionListenersOf(String collection) {
+        List<DdpCollectionListener> all = new ArrayList<>(collectionListeners.getOrDefault(collection, List.of()));
+        all.addAll(collectionListeners.getOrDefault(ANY, List.of()));
+        return all;
     }
 
     public List<Call> calls(String method) {
