@@ -62,4 +62,55 @@ class PresenceWatchTest {
         second.close();
         assertThat(ddp.subscriptions).hasSize(1);
     }
+
+    @Test
+    void aCarrierTheServerEndedIsReplacedWithoutLeavingItsListenerBehind() {
+        List<StreamDelivery> a = new CopyOnWriteArrayList<>();
+        List<StreamDelivery> b = new CopyOnWriteArrayList<>();
+        watch.register(List.of("u1"), a::add);
+        ddp.subscriptions.get(0).nosub(FakeDdpConnection.error("error-not-allowed", "Not allowed", null));
+        watch.register(List.of("u1"), b::add);
+        assertThat(ddp.streamListenerCount()).as("the ended carrier's listener is closed").isEqualTo(1);
+
+        ddp.emit(presence("u1", "alice", 1));
+        assertThat(a).as("delivered once, not once per carrier").hasSize(1);
+        assertThat(b).hasSize(1);
+    }
+
+    @Test
+    void aResubscribedCarrierIsBroughtUpToTheUnionOfTheWatchedUsers() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        SubscriptionSink<StreamDelivery> sink = new SubscriptionSink<>() {
+            @Override
+            public void onEvent(StreamDelivery d) {
+                events.add(((UserPresence) d.body()).username());
+            }
+
+            @Override
+            public void onInterrupted() {
+                events.add("interrupted");
+            }
+
+            @Override
+            public void onResumed() {
+                events.add("resumed");
+            }
+        };
+        StreamRegistration first = watch.register(List.of("u1", "u2"), sink);
+        watch.register(List.of("u3"), d -> { });
+        first.close(); // the carrier's own frame still names u1 and u2; u1 and u2 are no longer watched... by this one
+        watch.register(List.of("u2"), sink);
+        int before = ddp.subscriptions.size();
+
+        ddp.drop("network down");
+        ddp.restore();
+
+        // the client re-sent the carrier frame (u1, u2); the watch corrects it to today's union (u2, u3) with one edit
+        assertThat(ddp.subscriptions).hasSize(before + 1);
+        assertThat(ddp.subscriptions.get(before).params())
+                .isEqualTo(List.of("", Map.of("added", List.of("u3"), "removed", List.of("u1"))));
+        assertThat(events).containsExactly("interrupted", "resumed");
+        ddp.emit(presence("u2", "bob", 1));
+        assertThat(events).containsExactly("interrupted", "resumed", "bob");
+    }
 }
