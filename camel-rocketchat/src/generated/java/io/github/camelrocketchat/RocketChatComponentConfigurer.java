@@ -74,16 +74,21 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "reconnectInitialDelay": getOrCreateConfiguration(target).setReconnectInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": getOrCreateConfiguration(target).setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recovermissedmessages":
+        case "recoverMissedMessages": getOrCreateConfiguration(target).setRecoverMissedMessages(property(camelContext, boolean.class, value)); return true;
         case "roomid":
         case "roomId": getOrCreateConfiguration(target).setRoomId(property(camelContext, java.lang.String.class, value)); return true;
         case "roomname":
         case "roomName": getOrCreateConfiguration(target).setRoomName(property(camelContext, java.lang.String.class, value)); return true;
         case "serverurl":
         case "serverUrl": getOrCreateConfiguration(target).setServerUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "since": getOrCreateConfiguration(target).setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "skipownmessages":
         case "skipOwnMessages": getOrCreateConfiguration(target).setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "threadid":
         case "threadId": getOrCreateConfiguration(target).setThreadId(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, java.lang.String.class, value)); return true;
@@ -145,16 +150,21 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "reconnectInitialDelay": return long.class;
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return long.class;
+        case "recovermissedmessages":
+        case "recoverMissedMessages": return boolean.class;
         case "roomid":
         case "roomId": return java.lang.String.class;
         case "roomname":
         case "roomName": return java.lang.String.class;
         case "serverurl":
         case "serverUrl": return java.lang.String.class;
+        case "since": return java.lang.String.class;
         case "skipownmessages":
         case "skipOwnMessages": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "threadid":
         case "threadId": return java.lang.String.class;
         case "transport": return java.lang.String.class;
@@ -217,16 +227,21 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "reconnectInitialDelay": return getOrCreateConfiguration(target).getReconnectInitialDelay();
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return getOrCreateConfiguration(target).getReconnectMaxDelay();
+        case "recovermissedmessages":
+        case "recoverMissedMessages": return getOrCreateConfiguration(target).isRecoverMissedMessages();
         case "roomid":
         case "roomId": return getOrCreateConfiguration(target).getRoomId();
         case "roomname":
         case "roomName": return getOrCreateConfiguration(target).getRoomName();
         case "serverurl":
         case "serverUrl": return getOrCreateConfiguration(target).getServerUrl();
+        case "since": return getOrCreateConfiguration(target).getSince();
         case "skipownmessages":
         case "skipOwnMessages": return getOrCreateConfiguration(target).isSkipOwnMessages();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "threadid":
         case "threadId": return getOrCreateConfiguration(target).getThreadId();
         case "transport": return getOrCreateConfiguration(target).getTransport();
@@ -237,6 +252,15 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "userids":
         case "userIds": return getOrCreateConfiguration(target).getUserIds();
         case "username": return getOrCreateConfiguration(target).getUsername();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

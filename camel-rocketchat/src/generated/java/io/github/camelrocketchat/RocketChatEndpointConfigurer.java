@@ -66,16 +66,21 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectInitialDelay": target.getConfiguration().setReconnectInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": target.getConfiguration().setReconnectMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "recovermissedmessages":
+        case "recoverMissedMessages": target.getConfiguration().setRecoverMissedMessages(property(camelContext, boolean.class, value)); return true;
         case "roomid":
         case "roomId": target.getConfiguration().setRoomId(property(camelContext, java.lang.String.class, value)); return true;
         case "roomname":
         case "roomName": target.getConfiguration().setRoomName(property(camelContext, java.lang.String.class, value)); return true;
         case "serverurl":
         case "serverUrl": target.getConfiguration().setServerUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "since": target.getConfiguration().setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "skipownmessages":
         case "skipOwnMessages": target.getConfiguration().setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "threadid":
         case "threadId": target.getConfiguration().setThreadId(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": target.getConfiguration().setTransport(property(camelContext, java.lang.String.class, value)); return true;
@@ -134,16 +139,21 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectInitialDelay": return long.class;
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return long.class;
+        case "recovermissedmessages":
+        case "recoverMissedMessages": return boolean.class;
         case "roomid":
         case "roomId": return java.lang.String.class;
         case "roomname":
         case "roomName": return java.lang.String.class;
         case "serverurl":
         case "serverUrl": return java.lang.String.class;
+        case "since": return java.lang.String.class;
         case "skipownmessages":
         case "skipOwnMessages": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "threadid":
         case "threadId": return java.lang.String.class;
         case "transport": return java.lang.String.class;
@@ -203,16 +213,21 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectInitialDelay": return target.getConfiguration().getReconnectInitialDelay();
         case "reconnectmaxdelay":
         case "reconnectMaxDelay": return target.getConfiguration().getReconnectMaxDelay();
+        case "recovermissedmessages":
+        case "recoverMissedMessages": return target.getConfiguration().isRecoverMissedMessages();
         case "roomid":
         case "roomId": return target.getConfiguration().getRoomId();
         case "roomname":
         case "roomName": return target.getConfiguration().getRoomName();
         case "serverurl":
         case "serverUrl": return target.getConfiguration().getServerUrl();
+        case "since": return target.getConfiguration().getSince();
         case "skipownmessages":
         case "skipOwnMessages": return target.getConfiguration().isSkipOwnMessages();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "threadid":
         case "threadId": return target.getConfiguration().getThreadId();
         case "transport": return target.getConfiguration().getTransport();
@@ -221,6 +236,15 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "userids":
         case "userIds": return target.getConfiguration().getUserIds();
         case "username": return target.getConfiguration().getUsername();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

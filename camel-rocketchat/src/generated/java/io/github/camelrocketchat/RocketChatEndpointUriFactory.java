@@ -23,7 +23,7 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(40);
         props.add("alias");
         props.add("authToken");
         props.add("avatar");
@@ -51,11 +51,14 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
         props.add("readOnly");
         props.add("reconnectInitialDelay");
         props.add("reconnectMaxDelay");
+        props.add("recoverMissedMessages");
         props.add("roomId");
         props.add("roomName");
         props.add("serverUrl");
+        props.add("since");
         props.add("skipOwnMessages");
         props.add("sslContextParameters");
+        props.add("stateRepository");
         props.add("threadId");
         props.add("transport");
         props.add("userId");

@@ -74,6 +74,18 @@ public class RocketChatConfiguration implements Cloneable {
             + "thread counters, pins), deleted (t:rm; and for a consumer of one room also hard deletions, from the room's "
             + "stream-notify-room deleteMessage and deleteMessageBulk events).")
     private String messageEvents = "created,edited,updated,deleted";
+    @UriParam(label = "consumer", defaultValue = "true", description = "After a reconnect (and after a backlog the consumer "
+            + "skipped, and at start when a stored cursor or since is set), deliver what a room message consumer missed, before "
+            + "any live event of the room: REST chat.syncMessages (new, edited and deleted messages) or DDP loadMissedMessages "
+            + "(new messages) from the last delivered message's time. Replayed exchanges carry CamelRocketChatReplayed=true.")
+    private boolean recoverMissedMessages = true;
+    @UriParam(label = "consumer,advanced", description = "A StateRepository<String,String> (e.g. a FileStateRepository or one "
+            + "shared by a cluster) that keeps each room message consumer's cursor: the time of the last delivered event. A "
+            + "restarted application resumes from it and delivers what was posted meanwhile.")
+    private org.apache.camel.spi.StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer", description = "Where a room message consumer without a stored cursor starts: an ISO-8601 instant "
+            + "(2026-12-01T08:00:00Z) or a duration before the start (PT1H). Empty: live events only.")
+    private String since;
     @UriParam(label = "consumer,advanced", defaultValue = "1000", description = "The most events a consumer holds while its route "
             + "is busy. When full, further events are dropped (each counted, logged at WARN and shown in the consumer's health "
             + "details as rocketchat.consumer.dropped) rather than run on the connection's thread, which would stall every "
@@ -274,6 +286,30 @@ public class RocketChatConfiguration implements Cloneable {
 
     public void setMessageEvents(String messageEvents) {
         this.messageEvents = messageEvents;
+    }
+
+    public boolean isRecoverMissedMessages() {
+        return recoverMissedMessages;
+    }
+
+    public void setRecoverMissedMessages(boolean recoverMissedMessages) {
+        this.recoverMissedMessages = recoverMissedMessages;
+    }
+
+    public org.apache.camel.spi.StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(org.apache.camel.spi.StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    public void setSince(String since) {
+        this.since = since;
     }
 
     public long getReconnectInitialDelay() {

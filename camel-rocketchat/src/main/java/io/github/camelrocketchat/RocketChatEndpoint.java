@@ -116,7 +116,9 @@ public class RocketChatEndpoint extends DefaultEndpoint
         if (c.getMaxReconnectAttempts() < 0) {
             throw new IllegalArgumentException("maxReconnectAttempts must be 0 (never give up) or more, was " + c.getMaxReconnectAttempts());
         }
-
+        if (c.getSince() != null && !c.getSince().isBlank()) {
+            io.github.camelrocketchat.consumer.Since.parse(c.getSince(), java.time.Instant.EPOCH);
+        }
         if (c.getMaxQueueSize() < 1 && c.getMaxQueueSize() != -1) {
             throw new IllegalArgumentException("maxQueueSize must be positive, or -1 for an unbounded queue; got " + c.getMaxQueueSize());
         }
