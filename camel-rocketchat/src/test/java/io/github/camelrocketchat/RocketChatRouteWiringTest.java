@@ -9,6 +9,9 @@ import io.github.camelrocketchat.model.ChatMessage;
 import io.github.camelrocketchat.model.DeletedMessage;
 import io.github.camelrocketchat.model.WireFixtures;
 import io.github.camelrocketchat.session.FakeDdpConnection;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,7 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
         CamelContext ctx = super.createCamelContext();
         RocketChatComponent component = new RocketChatComponent();
         component.setConnectionFactory(options -> {
-            FakeDdpConnection c = new FakeDdpConnection();
+            FakeDdpConnection c = new FakeDdpConnection().use(options);
             if (options.name().contains("down@")) {
                 c.connectFailure = new io.github.camelrocketchat.ddp.DdpException("Connection refused: " + options.url());
             }
@@ -212,7 +215,7 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
     }
 
     @Test
-    void healthIsUpWhileReadyAndDownWhenTheConnectionIsLost() {
+    void healthIsUpWhileReadyDownWhileReconnectingAndUpAgainAfter() {
         RocketChatConsumer consumer = (RocketChatConsumer) context.getRoute("edits").getConsumer();
         HealthCheck check = consumer.getHealthCheck();
         HealthCheck.Result up = check.call();
@@ -224,7 +227,18 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
         socket().drop("heartbeat timeout");
         HealthCheck.Result down = check.call();
         assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("lost"));
+        assertThat(down.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("reconnecting"));
+        assertThat(down.getDetails()).containsEntry("rocketchat.session.state", "reconnecting")
+                .containsEntry("rocketchat.session.problem", "heartbeat timeout");
+
+        // back, but the gap-fill cannot reach the (fake) server's REST API: still DOWN, saying why
+        socket().restore().join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> check.call().getDetails().containsKey("rocketchat.consumer.gapFillProblem"));
+        HealthCheck.Result back = check.call();
+        assertThat(back.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(back.getMessage()).hasValueSatisfying(m -> assertThat(m).startsWith("Gap-fill failed, retrying"));
+        assertThat(back.getDetails()).containsEntry("rocketchat.session.state", "ready").containsEntry("rocketchat.session.reconnects", 1L)
+                .containsEntry("rocketchat.subscription.state", "ready").containsEntry("rocketchat.consumer.catchingUp", true);
     }
 
     @Test
