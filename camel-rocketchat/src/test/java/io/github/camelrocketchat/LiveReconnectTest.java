@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LiveReconnectTest extends LiveTestSupport {
     static final Duration WAIT = Duration.ofSeconds(20);
     /** Short backoff; a short connect timeout, since a WebSocket upgrade caught by a restart was seen to hang until it. */
-    static final String FAST_RECONNECT = "&reconnectInitialDelay=20&reconnectMaxDelay=200&connectTimeout=1000";
+    static final String FAST_RECONNECT = "&reconnectInitialDelay=20&reconnectMaxDelay=200&connectTimeout=3000";
 
     @RegisterExtension
     static RocketChatTestServerExtension rocketChat = new RocketChatTestServerExtension();
@@ -88,9 +88,10 @@ class LiveReconnectTest extends LiveTestSupport {
 
     /**
      * Twenty rounds of: a batch while connected, a server restart with another batch posted while it happens; the
-     * next round starts once everything so far arrived, so each restart hits a live subscription.
+     * next round starts once the consumer gap-filled after this restart and everything so far arrived, so each
+     * restart hits a live subscription.
      */
-    private List<String> restartTwentyTimes(MockEndpoint mock, List<String> rooms, Poster poster) {
+    private List<String> restartTwentyTimes(String routeId, MockEndpoint mock, List<String> rooms, Poster poster) {
         List<String> sent = new ArrayList<>();
         for (int round = 1; round <= 20; round++) {
             String room = rooms.get(round % rooms.size());
@@ -100,7 +101,8 @@ class LiveReconnectTest extends LiveTestSupport {
             sent.addAll(poster.post(other, other + "-" + round + "b-", 50));
             restart.join();
             int expected = sent.size();
-            await().atMost(WAIT).until(() -> mock.getReceivedCounter() >= expected);
+            int restarts = round;
+            await().atMost(WAIT).until(() -> consumer(routeId).status().gapFills() >= restarts && mock.getReceivedCounter() >= expected);
         }
         return sent;
     }
@@ -118,7 +120,7 @@ class LiveReconnectTest extends LiveTestSupport {
         routes(b -> b.from("rocketchat:stream-room-messages?" + bot() + "&roomName=ops&messageEvents=created")
                 .routeId("ops").to("mock:ops"));
         MockEndpoint ops = getMockEndpoint("mock:ops");
-        List<String> sent = restartTwentyTimes(ops, List.of("ops"), this::burst);
+        List<String> sent = restartTwentyTimes("ops", ops, List.of("ops"), this::burst);
 
         assertThat(sent).hasSize(2000);
         assertThat(bodies(ops)).isEqualTo(new ArrayList<Object>(sent));
@@ -135,7 +137,7 @@ class LiveReconnectTest extends LiveTestSupport {
                 .routeId("mine").to("mock:mine"));
         MockEndpoint mine = getMockEndpoint("mock:mine");
         List<String> rooms = List.of("ops", "dev", "qa");
-        List<String> sent = restartTwentyTimes(mine, rooms, this::oneByOne);
+        List<String> sent = restartTwentyTimes("mine", mine, rooms, this::oneByOne);
 
         List<Object> got = bodies(mine);
         assertThat(got).hasSize(2000).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(sent);
