@@ -236,4 +236,24 @@ class LiveReconnectTest extends LiveTestSupport {
         assertThat(server().loggedInUserIds()).containsExactly(server().userId("bot"));
         assertThat(consumer("qa").getHealthCheck().call().getState().name()).isEqualTo("UP");
     }
+
+    @Test
+    void withoutRecoverMissedMessagesAReconnectJustResumesLiveEvents() throws Exception {
+        routes(b -> b.from("rocketchat:stream-room-messages?" + bot() + "&roomName=away&messageEvents=created"
+                + "&recoverMissedMessages=false").routeId("live-only").to("mock:live-only"));
+        MockEndpoint liveOnly = getMockEndpoint("mock:live-only");
+        liveOnly.expectedBodiesReceived("before", "after");
+        server().as("bob").send("away", "before");
+        await().atMost(WAIT).until(() -> liveOnly.getReceivedCounter() == 1);
+
+        server().faults().refuseConnections();
+        server().faults().dropAllConnections();
+        await().atMost(WAIT).until(() -> !consumer("live-only").getHealthCheck().call().getState().name().equals("UP"));
+        server().as("bob").send("away", "while away");
+        server().faults().acceptConnections();
+        await().atMost(WAIT).until(() -> consumer("live-only").getHealthCheck().call().getState().name().equals("UP"));
+        server().as("bob").send("away", "after");
+        liveOnly.assertIsSatisfied(WAIT.toMillis());
+        assertThat(consumer("live-only").status().gapFills()).isZero();
+    }
 }

@@ -226,13 +226,20 @@ public class RocketChatConsumer extends DefaultConsumer {
             return;
         }
         AsyncCallback callback = defaultConsumerCallback(exchange, true);
-        getAsyncProcessor().process(exchange, doneSync -> {
+        AsyncCallback then = doneSync -> {
             try {
                 callback.done(doneSync);
             } finally {
                 done.run();
             }
-        });
+        };
+        try {
+            getAsyncProcessor().process(exchange, then);
+        } catch (RuntimeException e) {
+            // an async processor must not throw; if one does, the queue must still move on (done is idempotent)
+            exchange.setException(e);
+            then.done(true);
+        }
     }
 
     private void report(String message, Throwable error) {
