@@ -75,21 +75,28 @@ public class RocketChatConfiguration implements Cloneable {
             + "stream-notify-room deleteMessage and deleteMessageBulk events).")
     private String messageEvents = "created,edited,updated,deleted";
     @UriParam(label = "consumer", defaultValue = "true", description = "After a reconnect (and after a backlog the consumer "
-            + "skipped, and at start when a stored cursor or since is set), deliver what a room message consumer missed, before "
-            + "any live event of the room: REST chat.syncMessages (new, edited and deleted messages) or DDP loadMissedMessages "
-            + "(new messages) from the last delivered message's time. Replayed exchanges carry CamelRocketChatReplayed=true.")
+            + "left to the server, and at start when a stored cursor or since is set), deliver what a room message consumer missed, "
+            + "before any later live event of the room: REST chat.syncMessages (new, edited and hard-deleted messages) or DDP "
+            + "loadMissedMessages (new messages) from the last delivered message's _updatedAt, overlap removed by (_id, _updatedAt). "
+            + "Replayed exchanges carry CamelRocketChatReplayed=true. false: a reconnect just resumes live events, and a full "
+            + "queue sheds room messages like any other stream.")
     private boolean recoverMissedMessages = true;
-    @UriParam(label = "consumer,advanced", description = "A StateRepository<String,String> (e.g. a FileStateRepository or one "
-            + "shared by a cluster) that keeps each room message consumer's cursor: the time of the last delivered event. A "
-            + "restarted application resumes from it and delivers what was posted meanwhile.")
+    @UriParam(label = "consumer,advanced", description = "A StateRepository<String,String> (e.g. a FileStateRepository, or one "
+            + "shared by a cluster) that keeps each room message consumer's cursor, written after each delivered message: key "
+            + "rocketchat:stream-room-messages:ROOM:ROUTE (ROOM the room id or __my_messages__, ROUTE the route id), value the "
+            + "ISO-8601 _updatedAt of the last message, a space and the ids delivered in that millisecond. A restarted application (or the next leader behind master:) "
+            + "resumes from it and delivers what was posted meanwhile, before live events.")
     private org.apache.camel.spi.StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer", description = "Where a room message consumer without a stored cursor starts: an ISO-8601 instant "
-            + "(2026-12-01T08:00:00Z) or a duration before the start (PT1H). Empty: live events only.")
+            + "(2026-12-01T08:00:00Z) or a duration before the start (PT1H); the messages since then are delivered first, as "
+            + "replayed. Empty: live events only.")
     private String since;
     @UriParam(label = "consumer,advanced", defaultValue = "1000", description = "The most events a consumer holds while its route "
-            + "is busy. When full, further events are dropped (each counted, logged at WARN and shown in the consumer's health "
-            + "details as rocketchat.consumer.dropped) rather than run on the connection's thread, which would stall every "
-            + "consumer of the connection. -1: unbounded (never drops; memory grows with a slow route).")
+            + "is busy (one exchange is in flight at a time, in order). When full, a room message consumer stops queueing and "
+            + "fetches the backlog from the server once its queue drained (nothing is lost; health detail "
+            + "rocketchat.consumer.deferred); other streams (typing, presence, notifications, publications) shed further events, "
+            + "counted in the health detail rocketchat.consumer.dropped and logged at WARN at most once a minute. -1: unbounded "
+            + "(never defers or sheds; memory grows with a slow route).")
     private int maxQueueSize = 1000;
 
     @UriParam(label = "common,advanced", defaultValue = "500", javaType = "java.time.Duration", description = "The cap of the first "

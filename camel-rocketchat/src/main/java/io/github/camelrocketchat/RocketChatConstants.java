@@ -38,6 +38,10 @@ public final class RocketChatConstants {
             + "updated (metadata only: reactions, url previews, thread counters, pins) or deleted.", javaType = "String",
             enums = "created,edited,updated,deleted")
     public static final String MESSAGE_EVENT = "CamelRocketChatMessageEvent";
+    @Metadata(label = "consumer", description = "True on a room message event (or hard deletion) that a gap-fill fetched from the "
+            + "server (after a reconnect, a backlog or at start from a stored cursor or since) rather than the live stream; absent "
+            + "on live events.", javaType = "Boolean")
+    public static final String REPLAYED = "CamelRocketChatReplayed";
     @Metadata(label = "consumer", description = "The stream or publication the event came from, e.g. stream-room-messages.", javaType = "String")
     public static final String STREAM = "CamelRocketChatStream";
     @Metadata(label = "common", description = "Consumer: the raw DDP event name (e.g. GENERAL/user-activity). Producer on a stream-* "

@@ -34,6 +34,17 @@ final class ConsumerBinding {
 
     /** Body and headers for one stream event; {@code messageEvent} is null except for room messages and deletions. */
     public void fillStreamExchange(Exchange exchange, StreamDelivery delivery, MessageEvent messageEvent) {
+        fillStreamExchange(exchange, delivery, messageEvent, false);
+    }
+
+    /**
+     * As {@link #fillStreamExchange(Exchange, StreamDelivery, MessageEvent)}; {@code replayed} marks an event a gap-fill
+     * fetched ({@code CamelRocketChatReplayed=true}).
+     */
+    public void fillStreamExchange(Exchange exchange, StreamDelivery delivery, MessageEvent messageEvent, boolean replayed) {
+        if (replayed) {
+            header(exchange, RocketChatConstants.REPLAYED, Boolean.TRUE);
+        }
         Message msg = exchange.getMessage();
         StreamDelivery event = delivery;
         Object body = delivery.body();
@@ -122,7 +133,12 @@ final class ConsumerBinding {
 
     /** Body and headers for one of {@link #hardDeletionBodies}: a {@code deleted} message event. */
     public void fillHardDeletionExchange(Exchange exchange, StreamDelivery delivery, Object body) {
-        fillStreamExchange(exchange, delivery.withBody(body), MessageEvent.DELETED);
+        fillHardDeletionExchange(exchange, delivery, body, false);
+    }
+
+    /** As {@link #fillHardDeletionExchange(Exchange, StreamDelivery, Object)}, maybe replayed by a gap-fill. */
+    public void fillHardDeletionExchange(Exchange exchange, StreamDelivery delivery, Object body, boolean replayed) {
+        fillStreamExchange(exchange, delivery.withBody(body), MessageEvent.DELETED, replayed);
     }
 
     private void messageHeaders(Exchange exchange, ChatMessage m) {

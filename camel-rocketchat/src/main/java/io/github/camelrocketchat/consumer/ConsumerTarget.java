@@ -132,6 +132,17 @@ public final class ConsumerTarget {
         return List.of(roomId + "/deleteMessage", roomId + "/deleteMessageBulk");
     }
 
+    /**
+     * The room a {@code stream-room-messages} consumer reads, a room id or {@code __my_messages__} (the messages whose
+     * missed events a gap-fill can fetch), or null for any other target.
+     */
+    String roomMessagesOf(String roomId) {
+        if (kind != Kind.STREAM || !"stream-room-messages".equals(name)) {
+            return null;
+        }
+        return form == EventForm.FIXED ? event : roomId;
+    }
+
     /** The DDP event name once the room id and the logged-in user id are known. */
     String eventName(String roomId, String userId) {
         return switch (form) {

@@ -2,68 +2,70 @@ package io.github.camelrocketchat.consumer;
 
 import io.github.camelrocketchat.RocketChatConfiguration;
 import io.github.camelrocketchat.RocketChatEndpoint;
-import io.github.camelrocketchat.support.Awaits;
-import io.github.camelrocketchat.support.RocketChatHealthCheck;
-import io.github.camelrocketchat.model.ChatMessage;
-import io.github.camelrocketchat.model.DeletedMessage;
-import io.github.camelrocketchat.session.CombinedRegistration;
-import io.github.camelrocketchat.session.PublicationChange;
 import io.github.camelrocketchat.session.RocketChatSession;
 import io.github.camelrocketchat.session.RocketChatSessionRegistry;
-import io.github.camelrocketchat.session.SessionSettings;
-import io.github.camelrocketchat.session.StreamDelivery;
-import io.github.camelrocketchat.session.StreamRegistration;
 import io.github.camelrocketchat.session.SessionException;
 import io.github.camelrocketchat.session.SessionListener;
+import io.github.camelrocketchat.session.SessionSettings;
+import io.github.camelrocketchat.session.StreamRegistration;
+import io.github.camelrocketchat.support.Awaits;
 import io.github.camelrocketchat.support.RocketChatErrors;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.github.camelrocketchat.support.RocketChatHealthCheck;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscribes to a stream or publication on the endpoint's shared session and delivers each event as an exchange,
- * in order, on its own single-threaded executor: the socket and DDP threads never run a route.
+ * Subscribes to a stream or publication on the endpoint's shared session and delivers each event as an exchange, in
+ * order, one exchange in flight at a time ({@link ConsumerDelivery}): the next event starts when the previous
+ * exchange completed, also when a route goes asynchronous, and the socket and DDP threads never run a route. A room
+ * message consumer fills the gaps a reconnect or a backlog left from the server ({@link RoomCatchUp}).
  *
  * <p>Start fails (so a supervising route controller can retry) when the server is unreachable, the login fails,
- * {@code roomName} does not resolve, or the server refuses the subscription.
+ * {@code roomName} does not resolve, or the server refuses the subscription. When the session gives up reconnecting
+ * ({@code maxReconnectAttempts}) the consumer reports it and stops its route (behind {@code master:}, the route that
+ * holds the lock), so another node can take over.
  */
 public class RocketChatConsumer extends DefaultConsumer {
+    /** Register a Camel {@link ThreadPoolProfile} with this id to choose the delivery threads (else one thread each). */
+    public static final String THREAD_POOL_PROFILE = "rocketchat-consumer";
     private static final Logger LOG = LoggerFactory.getLogger(RocketChatConsumer.class);
     private static final int CACHE_PER_ROOM = 1000;
     private static final int CACHE_ROOMS = 1000;
-    private static final String NOTIFY_ROOM = "stream-notify-room";
+    private static final long STOP_DRAIN_MILLIS = 10_000;
 
     private final ConsumerTarget target;
     private final ConsumerBinding binding;
-    private final Set<MessageEvent> messageEvents;
-    private final boolean skipOwnMessages;
+    /** Set before start (tests); read on start. */
+    private volatile Clock clock = Clock.systemUTC();
 
-    /** Created in doStart, used only on the delivery executor. */
-    private MessageEventClassifier classifier;
     /** Set in doStart, cleared in doStop (Camel lifecycle thread); read by health checks. */
+    private volatile String routeId;
     private volatile RocketChatSessionRegistry.Lease lease;
+    private volatile ExecutorService executor;
+    private volatile ConsumerDelivery delivery;
+    private volatile ConsumerFlow flow;
     private volatile StreamRegistration subscription;
-    private volatile ConsumerDeliveryQueue queue;
     private volatile SessionListener.Handle sessionListener;
-    /** Drops counted by delivery queues of earlier starts; written on stop (Camel lifecycle thread). */
-    private volatile long droppedBefore;
-    /** The logged-in user id, for skipOwnMessages; set in doStart. */
-    private volatile String ownUserId;
+    /** Completed when every part of the subscription is ready; a gap-fill at start waits for it. */
+    private volatile CompletableFuture<Void> subscribed;
 
     public RocketChatConsumer(RocketChatEndpoint endpoint, Processor processor, ConsumerTarget target) {
         super(endpoint, processor);
         this.target = target;
-        RocketChatConfiguration c = endpoint.getConfiguration();
         this.binding = new ConsumerBinding(endpoint.getHeaderFilterStrategy());
-        this.messageEvents = MessageEvent.parseList(c.getMessageEvents());
-        this.skipOwnMessages = c.isSkipOwnMessages();
     }
 
     @Override
@@ -75,71 +77,101 @@ public class RocketChatConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         RocketChatEndpoint endpoint = getEndpoint();
+        routeId = RouteStops.routeIdOf(this);
         if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
-            setHealthCheck(new RocketChatHealthCheck("camel", "rocketchat-consumer-" + getRouteId(), this::session, () -> subscription,
-                    this::deliveryDetails));
+            setHealthCheck(new RocketChatHealthCheck("camel", "rocketchat-consumer-" + routeId, this::session, () -> subscription,
+                    () -> status().details(), () -> status().problem()));
         }
-        classifier = new MessageEventClassifier(CACHE_PER_ROOM, CACHE_ROOMS);
-        queue = new ConsumerDeliveryQueue(endpoint.getCamelContext(), this, endpoint.getName() + " of route " + getRouteId(),
-                endpoint.getConfiguration().getMaxQueueSize());
+        subscribed = new CompletableFuture<>();
         try {
             SessionSettings settings = endpoint.sessionSettings();
             lease = endpoint.sessionRegistry().acquire(settings);
-            subscribe(lease.session(), settings);
+            RocketChatSession session = lease.session();
+            Awaits.await(session.start(), settings.startTimeout().toMillis(),
+                    "Cannot open the Rocket.Chat session " + session.key().describe());
+            String roomId = resolveRoom(session, settings);
+            String name = endpoint.getName() + " of route " + routeId;
+            executor = newExecutor(name);
+            delivery = new ConsumerDelivery(executor, endpoint.getConfiguration().getMaxQueueSize(),
+                    e -> getExceptionHandler().handleException("Error delivering a Rocket.Chat event", e));
+            ConsumerSubscriber subscriber = new ConsumerSubscriber(target, endpoint.getConfiguration(), session, roomId);
+            flow = newFlow(session, subscriber, name);
+            subscription = subscriber.subscribe(flow);
+            sessionListener = session.addListener(new SessionListener() {
+                @Override
+                public void onGaveUp(SessionException error) {
+                    gaveUp(error);
+                }
+            });
+            subscriber.awaitReady(subscription, settings.methodTimeout());
+            subscribed.complete(null);
         } catch (Exception e) {
             releaseAll();
             throw e;
         }
     }
 
-    private void subscribe(RocketChatSession session, SessionSettings settings) throws Exception {
-        long timeout = settings.startTimeout().toMillis();
-        Awaits.await(session.start(), timeout, "Cannot open the Rocket.Chat session " + session.key().describe());
-        ownUserId = session.userId();
+    private String resolveRoom(RocketChatSession session, SessionSettings settings) throws Exception {
         RocketChatConfiguration c = getEndpoint().getConfiguration();
-        String roomId = c.getRoomId();
         if (c.getRoomName() != null && target.usesRoom()) {
-            roomId = Awaits.await(session.resolveRoom(c.getRoomName()), settings.methodTimeout().toMillis(),
+            return Awaits.await(session.resolveRoom(c.getRoomName()), settings.methodTimeout().toMillis(),
                     "Cannot resolve roomName '" + c.getRoomName() + "'");
         }
-        StreamRegistration main = switch (target.kind()) {
-            case STREAM -> session.subscribeStream(target.name(), target.eventName(roomId, session.userId()), this::onStreamEvent);
-            case PRESENCE -> session.subscribePresence(target.userIds(), this::onStreamEvent);
-            case PUBLICATION -> session.subscribePublication(target.name(), target.params(), target.collection(), this::onPublication);
-        };
-        subscription = main;
-        List<String> deletionEvents = messageEvents.contains(MessageEvent.DELETED) ? target.hardDeletionEvents(roomId) : List.of();
-        List<StreamRegistration> parts = new ArrayList<>(List.of(main));
-        // register every part before waiting on any, so no deletion is missed between two readies
-        for (String eventName : deletionEvents) {
-            parts.add(session.subscribeStream(NOTIFY_ROOM, eventName, this::onHardDeletion));
-            subscription = new CombinedRegistration(parts);
-        }
-        sessionListener = session.addListener(new SessionListener() {
-            @Override
-            public void onGaveUp(SessionException error) {
-                // the ExceptionHandler may run an error route (bridgeErrorHandler): never on the DDP callback thread
-                submit(() -> getExceptionHandler().handleException("Rocket.Chat connection " + session.key().describe()
-                        + " gave up reconnecting: this consumer receives nothing more", RocketChatErrors.map(error, null)));
-            }
-        });
-        Awaits.await(main.ready(), settings.methodTimeout().toMillis(),
-                "The server refused the subscription to " + describeTarget(roomId, session));
-        for (int i = 0; i < deletionEvents.size(); i++) {
-            Awaits.await(parts.get(i + 1).ready(), settings.methodTimeout().toMillis(), "The server refused the subscription to "
-                    + NOTIFY_ROOM + " " + deletionEvents.get(i) + ", which carries the hard deletions of room " + roomId
-                    + " (leave deleted out of messageEvents to do without)");
-        }
-        LOG.info("Subscribed to {} on {}{}", describeTarget(roomId, session), session.key().describe(),
-                deletionEvents.isEmpty() ? "" : " (hard deletions from " + NOTIFY_ROOM + " " + String.join(", ", deletionEvents) + ")");
+        return c.getRoomId();
     }
 
-    private String describeTarget(String roomId, RocketChatSession session) {
-        return switch (target.kind()) {
-            case STREAM -> target.name() + " " + target.eventName(roomId, session.userId());
-            case PRESENCE -> target.name() + " for " + target.userIds();
-            case PUBLICATION -> target.name() + " " + target.params() + " (collection " + target.collection() + ")";
-        };
+    private ConsumerFlow newFlow(RocketChatSession session, ConsumerSubscriber subscriber, String name) {
+        RocketChatConfiguration c = getEndpoint().getConfiguration();
+        ConsumerFlow f = new ConsumerFlow(delivery, this::deliver, this::report, binding,
+                new MessageEventClassifier(CACHE_PER_ROOM, CACHE_ROOMS),
+                new ConsumerFlow.Options(subscriber.messageEvents(), c.isSkipOwnMessages(), session::userId,
+                        subscriber.hasHardDeletions()),
+                new ShedEvents(name, clock), clock);
+        String room = subscriber.roomMessages();
+        if (room != null && c.isRecoverMissedMessages()) {
+            RoomMarks marks = new RoomMarks(c.getStateRepository(), ConsumerCursor.key(room, routeId), memoryFor(c.getMaxQueueSize()));
+            boolean fillFirst = marks.start(c.getSince() == null || c.getSince().isBlank() ? null
+                    : Since.parse(c.getSince(), clock.instant()), clock.instant());
+            RoomCatchUp catchUp = new RoomCatchUp(room, marks, session::missedEvents, delivery, f::replay, this::report,
+                    Duration.ofMillis(c.getReconnectInitialDelay()), Duration.ofMillis(c.getReconnectMaxDelay()));
+            f.useCatchUp(catchUp);
+            if (fillFirst) {
+                CompletableFuture<Void> ready = subscribed;
+                delivery.add(done -> catchUp.fillAtStart(ready, done));
+            }
+        }
+        return f;
+    }
+
+    /** Delivered versions remembered for the gap-fill overlap: at least twice the queue. */
+    private static int memoryFor(int maxQueueSize) {
+        return maxQueueSize < 0 ? 10_000 : Math.min(100_000, Math.max(1_000, 2 * maxQueueSize));
+    }
+
+    private ExecutorService newExecutor(String name) {
+        ExecutorServiceManager m = getEndpoint().getCamelContext().getExecutorServiceManager();
+        String threadName = "RocketChatConsumer[" + name + "]";
+        if (m.getThreadPoolProfile(THREAD_POOL_PROFILE) != null) {
+            return m.newThreadPool(this, threadName, THREAD_POOL_PROFILE);
+        }
+        ThreadPoolProfile profile = new ThreadPoolProfile(THREAD_POOL_PROFILE);
+        profile.setPoolSize(1);
+        profile.setMaxPoolSize(1);
+        profile.setKeepAliveTime(0L);
+        profile.setTimeUnit(TimeUnit.MILLISECONDS);
+        profile.setAllowCoreThreadTimeOut(false);
+        // ConsumerDelivery keeps the events; this queue holds at most the one task that drains them
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return m.newThreadPool(this, threadName, profile);
+    }
+
+    /** The session gave up (DDP callback thread): report in a delivery step, then stop the route from a thread of its own. */
+    private void gaveUp(SessionException error) {
+        ConsumerFlow f = flow;
+        if (f != null) {
+            f.gaveUp(error, () -> RouteStops.stopAsync(getEndpoint().getCamelContext(), routeId, RocketChatErrors.map(error, null)));
+        }
     }
 
     @Override
@@ -159,17 +191,59 @@ public class RocketChatConsumer extends DefaultConsumer {
         if (s != null) {
             s.close();
         }
-        ConsumerDeliveryQueue q = queue;
-        queue = null;
-        if (q != null) {
-            q.shutdown();
-            droppedBefore += q.dropped();
+        CompletableFuture<Void> sub = subscribed;
+        if (sub != null) {
+            sub.completeExceptionally(new IllegalStateException("the consumer stopped"));
+        }
+        ConsumerDelivery d = delivery;
+        if (d != null) {
+            int dropped = d.close(STOP_DRAIN_MILLIS);
+            if (dropped > 0) {
+                LOG.info("{} event(s) still queued for route {} were dropped when its consumer stopped", dropped, routeId);
+            }
+        }
+        ExecutorService e = executor;
+        executor = null;
+        if (e != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(e);
         }
         RocketChatSessionRegistry.Lease le = lease;
         lease = null;
         if (le != null) {
             le.close();
         }
+    }
+
+    /** Runs one exchange; {@code done} once it completed (on whichever thread completes it). */
+    private void deliver(Consumer<Exchange> fill, Runnable done) {
+        Exchange exchange = createExchange(false);
+        try {
+            fill.accept(exchange);
+        } catch (RuntimeException e) {
+            getExceptionHandler().handleException("Error processing a Rocket.Chat event", exchange, e);
+            releaseExchange(exchange, false);
+            done.run();
+            return;
+        }
+        AsyncCallback callback = defaultConsumerCallback(exchange, true);
+        AsyncCallback then = doneSync -> {
+            try {
+                callback.done(doneSync);
+            } finally {
+                done.run();
+            }
+        };
+        try {
+            getAsyncProcessor().process(exchange, then);
+        } catch (RuntimeException e) {
+            // an async processor must not throw; if one does, the queue must still move on (done is idempotent)
+            exchange.setException(e);
+            then.done(true);
+        }
+    }
+
+    private void report(String message, Throwable error) {
+        getExceptionHandler().handleException(message + " (" + getEndpoint().getName() + " of route " + routeId + ")", error);
     }
 
     /** The session in use, or null when stopped (health check). */
@@ -183,77 +257,14 @@ public class RocketChatConsumer extends DefaultConsumer {
         return subscription;
     }
 
-    /** Called on the DDP callback thread: hand over and return. */
-    private void onStreamEvent(StreamDelivery delivery) {
-        submit(() -> deliverStreamEvent(delivery));
+    /** A snapshot of this consumer's delivery (health details, tests). */
+    public ConsumerStatus status() {
+        ConsumerFlow f = flow;
+        return f == null ? new ConsumerStatus(null, null, false, null, 0, 0, 0, 0, 0, 0, 0) : f.status();
     }
 
-    /** A hard deletion of the room (DDP callback thread): queued behind the room's messages, in arrival order. */
-    private void onHardDeletion(StreamDelivery delivery) {
-        submit(() -> {
-            for (Object body : binding.hardDeletionBodies(delivery)) {
-                deliver(exchange -> binding.fillHardDeletionExchange(exchange, delivery, body));
-            }
-        });
-    }
-
-    private void onPublication(PublicationChange change) {
-        submit(() -> deliver(exchange -> binding.fillPublicationExchange(exchange, target.name(), change)));
-    }
-
-    /** Hands {@code task} to the delivery thread; never runs it here (the DDP callback thread of every consumer). */
-    private void submit(Runnable task) {
-        ConsumerDeliveryQueue q = queue;
-        if (q != null) {
-            q.submit(task);
-        }
-    }
-
-    /** Events dropped because the delivery queue was full, since this consumer was created (restarts included). */
-    long droppedEvents() {
-        ConsumerDeliveryQueue q = queue;
-        return droppedBefore + (q == null ? 0 : q.dropped());
-    }
-
-    private Map<String, Object> deliveryDetails() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rocketchat.consumer.dropped", droppedEvents());
-        ConsumerDeliveryQueue q = queue;
-        if (q != null && q.queued() >= 0) {
-            out.put("rocketchat.consumer.queued", q.queued());
-        }
-        return out;
-    }
-
-    private void deliverStreamEvent(StreamDelivery delivery) {
-        MessageEvent event = null;
-        if (delivery.body() instanceof ChatMessage m && "stream-room-messages".equals(delivery.stream())) {
-            if (skipOwnMessages && ownUserId != null && ownUserId.equals(m.authorId())) {
-                return;
-            }
-            event = classifier.classify(m);
-            if (event == null) {
-                LOG.trace("Repeat of message {} dropped", m.id());
-                return;
-            }
-        } else if (delivery.body() instanceof DeletedMessage) {
-            event = MessageEvent.DELETED;
-        }
-        if (event != null && !messageEvents.contains(event)) {
-            return;
-        }
-        MessageEvent finalEvent = event;
-        deliver(exchange -> binding.fillStreamExchange(exchange, delivery, finalEvent));
-    }
-
-    private void deliver(java.util.function.Consumer<Exchange> fill) {
-        Exchange exchange = createExchange(false);
-        try {
-            fill.accept(exchange);
-            getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
-        } catch (Exception e) {
-            getExceptionHandler().handleException("Error processing a Rocket.Chat event", exchange, e);
-            releaseExchange(exchange, false);
-        }
+    /** The clock for the shed-event log interval and the {@code since} option (tests); set before the consumer starts. */
+    void setClock(Clock clock) {
+        this.clock = clock;
     }
 }

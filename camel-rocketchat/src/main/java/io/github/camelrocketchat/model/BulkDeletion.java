@@ -18,7 +18,7 @@ public record BulkDeletion(String roomId, List<String> messageIds, Map<String, O
 
     public BulkDeletion {
         messageIds = messageIds == null ? List.of() : List.copyOf(messageIds);
-        query = query == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(query));
+        query = query == null ? Map.of() : Values.frozenMap(query);
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Set;
  *
  * <p>Nested structures whose shape varies between server versions (attachments, reactions, mentions, url
  * previews) are kept as plain maps so that {@link #toMap()} gives back the whole document; fields the
- * record does not model are kept in {@link #other()}.
+ * record does not model are kept in {@link #other()}. The record is deeply immutable: the constructor keeps
+ * unmodifiable copies of every map and list, so consumers sharing one message cannot change what another sees.
  *
  * @param id            {@code _id}
  * @param roomId        {@code rid}
@@ -52,7 +53,11 @@ public record ChatMessage(
             "urls", "pinned", "tcount", "tlm");
 
     public ChatMessage {
-        other = other == null ? Map.of() : other;
+        attachments = Values.frozenMaps(attachments);
+        reactions = Values.frozenMap(reactions);
+        mentions = Values.frozenMaps(mentions);
+        urls = Values.frozenMaps(urls);
+        other = other == null ? Map.of() : Values.frozenMap(other);
     }
 
     /** A new outgoing text message (no id yet: the component chooses one). */

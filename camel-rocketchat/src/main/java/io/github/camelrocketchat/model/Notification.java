@@ -21,7 +21,7 @@ public record Notification(String title, String text, String roomId, String room
         implements RocketChatModel {
 
     public Notification {
-        payload = payload == null ? Map.of() : payload;
+        payload = payload == null ? Map.of() : Values.frozenMap(payload);
     }
 
     public static Notification fromMap(Map<String, Object> m) {

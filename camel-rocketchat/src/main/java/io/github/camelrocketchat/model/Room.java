@@ -29,7 +29,7 @@ public record Room(String id, String type, String name, String displayName, Stri
             "usersCount", "msgs", "_updatedAt");
 
     public Room {
-        other = other == null ? Map.of() : other;
+        other = other == null ? Map.of() : Values.frozenMap(other);
     }
 
     public static Room fromMap(Map<String, Object> m) {

@@ -31,8 +31,8 @@ public record RoomSubscription(String id, String roomId, String roomType, String
             "alert", "open", "_updatedAt");
 
     public RoomSubscription {
-        roles = roles == null ? List.of() : roles;
-        other = other == null ? Map.of() : other;
+        roles = roles == null ? List.of() : List.copyOf(roles);
+        other = other == null ? Map.of() : Values.frozenMap(other);
     }
 
     public static RoomSubscription fromMap(Map<String, Object> m) {

@@ -21,7 +21,7 @@ public record UserActivity(String roomId, String username, List<String> activiti
 
     public UserActivity {
         activities = activities == null ? List.of() : List.copyOf(activities);
-        extras = extras == null ? Map.of() : extras;
+        extras = extras == null ? Map.of() : Values.frozenMap(extras);
     }
 
     /** True while the user is typing. */

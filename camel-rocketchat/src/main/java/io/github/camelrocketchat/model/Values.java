@@ -124,6 +124,51 @@ public final class Values {
         return Collections.unmodifiableMap(other);
     }
 
+    /**
+     * A deep, unmodifiable copy of a JSON-like value: every map and list is copied (order kept, null values
+     * allowed) and wrapped unmodifiable, all the way down; other values are returned as they are. Bodies are
+     * shared by every consumer of an event, so none may change what another sees.
+     */
+    public static Object frozen(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return frozenMap(m);
+        }
+        if (v instanceof List<?> l) {
+            return frozenList(l);
+        }
+        return v;
+    }
+
+    /** {@link #frozen(Object)} of a map (keys as strings); null stays null. */
+    public static Map<String, Object> frozenMap(Map<?, ?> m) {
+        if (m == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 4 / 3 + 1));
+        m.forEach((k, v) -> out.put(String.valueOf(k), frozen(v)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** {@link #frozen(Object)} of a list; null stays null. */
+    public static List<Object> frozenList(List<?> l) {
+        if (l == null) {
+            return null;
+        }
+        List<Object> out = new ArrayList<>(l.size());
+        l.forEach(v -> out.add(frozen(v)));
+        return Collections.unmodifiableList(out);
+    }
+
+    /** {@link #frozen(Object)} of a list of maps; null stays null. */
+    public static List<Map<String, Object>> frozenMaps(List<Map<String, Object>> l) {
+        if (l == null) {
+            return null;
+        }
+        List<Map<String, Object>> out = new ArrayList<>(l.size());
+        l.forEach(m -> out.add(frozenMap(m)));
+        return Collections.unmodifiableList(out);
+    }
+
     public static void put(Map<String, Object> out, String key, Object value) {
         if (value != null) {
             out.put(key, value);

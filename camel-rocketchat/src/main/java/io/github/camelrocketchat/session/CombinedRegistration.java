@@ -18,6 +18,11 @@ public final class CombinedRegistration implements StreamRegistration {
         this.parts = List.copyOf(parts);
     }
 
+    /** The parts, the main one first. */
+    public List<StreamRegistration> parts() {
+        return parts;
+    }
+
     @Override
     public CompletableFuture<Void> ready() {
         return CompletableFuture.allOf(parts.stream().map(StreamRegistration::ready).toArray(CompletableFuture[]::new));

@@ -1,5 +1,6 @@
 package io.github.camelrocketchat.session;
 
+import io.github.camelrocketchat.model.Values;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -96,11 +97,12 @@ final class PublicationDocuments {
         return Collections.unmodifiableMap(diff);
     }
 
+    /** A deep, unmodifiable copy: the route may keep it while later changes merge into {@code doc}. */
     private static Map<String, Object> snapshot(Map<String, Object> doc) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(doc));
+        return Values.frozenMap(doc);
     }
 
     private static Map<String, Object> nonNull(Map<String, Object> fields) {
-        return fields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        return fields == null ? Map.of() : Values.frozenMap(fields);
     }
 }

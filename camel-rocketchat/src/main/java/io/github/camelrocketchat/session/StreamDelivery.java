@@ -1,6 +1,7 @@
 package io.github.camelrocketchat.session;
 
 import io.github.camelrocketchat.ddp.StreamEvent;
+import io.github.camelrocketchat.model.Values;
 import java.util.List;
 
 /**
@@ -9,13 +10,16 @@ import java.util.List;
  *
  * @param stream    the stream, e.g. {@code stream-notify-room}
  * @param eventName the event name, e.g. {@code GENERAL/user-activity}
- * @param args      the event's args as received (unmodifiable, never null)
- * @param body      the model record from {@link StreamBodies}, or the args list
+ * @param args      the event's args as received (deeply unmodifiable, never null)
+ * @param body      the model record from {@link StreamBodies}, or the args list; deeply immutable either way, since
+ *                  every consumer of the event gets this one object
  */
 public record StreamDelivery(String stream, String eventName, List<Object> args, Object body) {
 
     static StreamDelivery of(StreamEvent event) {
-        return new StreamDelivery(event.collection(), event.eventName(), event.args(), StreamBodies.toBody(event));
+        List<Object> args = Values.frozenList(event.args() == null ? List.of() : event.args());
+        Object body = StreamBodies.toBody(event);
+        return new StreamDelivery(event.collection(), event.eventName(), args, body == event.args() ? args : body);
     }
 
     /** The same event with another body (one of several bodies a bulk event expands into). */

@@ -8,9 +8,11 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 
 /**
- * The health of one consumer or producer: DOWN while its session is not connected and logged in, or (for a
- * consumer) while its subscription is not ready. Details carry the server URL, user, session state and id, the
- * transport choices and the subscription state; never a secret.
+ * The health of one consumer or producer: DOWN while its session is not connected and logged in (reconnecting, not
+ * logged in again yet, gave up), or (for a consumer) while its subscription is not ready (pending, resubscribing after
+ * a reconnect, ended) or the consumer has a problem of its own (its subscription ended, a gap-fill keeps failing).
+ * Details carry the server URL, user, session state, reconnect attempt and last problem, the transport choices, the
+ * subscription state and the consumer's delivery counters; never a secret.
  *
  * <p>Implements {@link HealthCheck} directly (camel-api) so the component needs no camel-health at runtime.
  */
@@ -20,6 +22,7 @@ public final class RocketChatHealthCheck implements HealthCheck {
     private final Supplier<RocketChatSession> session;
     private final Supplier<StreamRegistration> subscription;
     private final Supplier<Map<String, Object>> details;
+    private final Supplier<String> problem;
     /** Toggled by Camel's health registry from any thread. */
     private volatile boolean enabled = true;
 
@@ -29,11 +32,21 @@ public final class RocketChatHealthCheck implements HealthCheck {
      */
     public RocketChatHealthCheck(String group, String id, Supplier<RocketChatSession> session, Supplier<StreamRegistration> subscription,
                           Supplier<Map<String, Object>> details) {
+        this(group, id, session, subscription, details, () -> null);
+    }
+
+    /**
+     * @param problem why the consumer or producer is DOWN on its own account (its subscription ended for good, a
+     *                gap-fill keeps failing), or null when it has none; read on every call
+     */
+    public RocketChatHealthCheck(String group, String id, Supplier<RocketChatSession> session, Supplier<StreamRegistration> subscription,
+                          Supplier<Map<String, Object>> details, Supplier<String> problem) {
         this.group = group;
         this.id = id;
         this.session = session;
         this.subscription = subscription;
         this.details = details;
+        this.problem = problem;
     }
 
     @Override
@@ -75,6 +88,11 @@ public final class RocketChatHealthCheck implements HealthCheck {
                 up = false;
                 message = "Subscription is " + state;
             }
+        }
+        String own = problem.get();
+        if (up && own != null) {
+            up = false;
+            message = own;
         }
         return up ? b.up().build() : b.down().message(message).build();
     }

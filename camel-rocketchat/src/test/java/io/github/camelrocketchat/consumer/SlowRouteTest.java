@@ -1,15 +1,14 @@
 package io.github.camelrocketchat.consumer;
 
-import io.github.camelrocketchat.RocketChatComponent;
-import io.github.camelrocketchat.RocketChatEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.camelrocketchat.RocketChatComponent;
+import io.github.camelrocketchat.RocketChatEndpoint;
 import io.github.camelrocketchat.ddp.support.LogCapture;
-import io.github.camelrocketchat.model.WireFixtures;
 import io.github.camelrocketchat.session.ClosedPort;
 import io.github.camelrocketchat.session.FakeDdpConnection;
-import java.util.LinkedHashMap;
+import io.github.camelrocketchat.testserver.TestClock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,17 +24,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A slow route never stalls the shared session: its consumer's full delivery queue drops events (counted, logged,
- * in health) instead of running the route on the DDP callback thread, and the other consumers keep receiving.
+ * A slow route never stalls the shared session: a stream that cannot be fetched again (typing here) sheds what its
+ * full queue cannot hold, counted in the health details and logged at WARN at most once a minute, and the other
+ * consumers keep receiving. Room messages are never shed: see {@code LiveOverloadTest}.
  */
 class SlowRouteTest extends CamelTestSupport {
     /** Nothing listens there: DDP goes through a fake, and the REST client finds the port closed. */
-    private final String url = ClosedPort.webSocketUrl();
-    private final String SERVER = "serverUrl=" + url + "&username=bot&password=pw";
+    private static final String SERVER = "serverUrl=" + ClosedPort.webSocketUrl() + "&username=bot&password=pw";
+    private static final String TYPING = "rocketchat:stream-notify-room?" + SERVER + "&roomId=GENERAL&event=user-activity";
     private final List<FakeDdpConnection> sockets = new CopyOnWriteArrayList<>();
     private final List<String> slowThreads = new CopyOnWriteArrayList<>();
     private final CountDownLatch entered = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
+    private final TestClock clock = new TestClock();
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -55,8 +56,7 @@ class SlowRouteTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("rocketchat:stream-room-messages?" + SERVER + "&roomId=GENERAL&maxQueueSize=2&messageEvents=created")
-                        .routeId("slow")
+                from(TYPING + "&maxQueueSize=2").routeId("slow").autoStartup(false)
                         .process(e -> {
                             slowThreads.add(Thread.currentThread().getName());
                             entered.countDown();
@@ -64,8 +64,7 @@ class SlowRouteTest extends CamelTestSupport {
                             release.await(30, TimeUnit.SECONDS);
                         })
                         .to("mock:slow");
-                from("rocketchat:stream-room-messages?" + SERVER + "&roomId=GENERAL&messageEvents=created")
-                        .routeId("fast").to("mock:fast");
+                from(TYPING).routeId("fast").to("mock:fast");
             }
         };
     }
@@ -75,43 +74,47 @@ class SlowRouteTest extends CamelTestSupport {
         release.countDown();
     }
 
-    private static Map<String, Object> message(int n) {
-        Map<String, Object> m = new LinkedHashMap<>(WireFixtures.normal());
-        m.put("_id", "m" + n);
-        m.put("msg", "message " + n);
-        return m;
+    private static void typing(FakeDdpConnection ddp, int n) {
+        ddp.emit("stream-notify-room", "GENERAL/user-activity", "user" + n, List.of("user-typing"), Map.of());
     }
 
     @Test
-    void aFullQueueDropsCountsAndLogsWithoutStallingTheOtherConsumers() throws Exception {
-        FakeDdpConnection ddp = sockets.get(0);
+    void aFullQueueShedsCountsAndWarnsOncePerMinuteWithoutStallingTheOtherConsumers() throws Exception {
         RocketChatConsumer slow = (RocketChatConsumer) context.getRoute("slow").getConsumer();
+        slow.setClock(clock);
+        context.getRouteController().startRoute("slow");
+        FakeDdpConnection ddp = sockets.get(0);
         MockEndpoint fast = getMockEndpoint("mock:fast");
-        fast.expectedMessageCount(5);
+        fast.expectedMessageCount(6);
         MockEndpoint slowMock = getMockEndpoint("mock:slow");
-        slowMock.expectedBodiesReceived("message 1", "message 2", "message 3");
+        slowMock.expectedHeaderValuesReceivedInAnyOrder("CamelRocketChatUsername", "user1", "user2", "user3");
 
-        try (LogCapture log = new LogCapture(ConsumerDeliveryQueue.class.getName())) {
-            ddp.emit("stream-room-messages", "GENERAL", message(1));
+        try (LogCapture log = new LogCapture(ShedEvents.class.getName())) {
+            typing(ddp, 1);
             assertThat(entered.await(10, TimeUnit.SECONDS)).as("the slow route took the first event").isTrue();
             // the test thread plays the DDP callback thread: each emit must return at once
             for (int n = 2; n <= 5; n++) {
-                ddp.emit("stream-room-messages", "GENERAL", message(n));
+                typing(ddp, n);
             }
-            // 2 and 3 wait in the queue (maxQueueSize=2); 4 and 5 are dropped
-            assertThat(slow.droppedEvents()).isEqualTo(2);
-            fast.assertIsSatisfied(10_000);
+            // 2 and 3 wait in the queue (maxQueueSize=2); 4 and 5 are shed, with one WARN for both
+            assertThat(slow.status().dropped()).isEqualTo(2);
+            assertThat(log.at(Level.WARN)).singleElement().asString()
+                    .contains("stream-notify-room of route slow").contains("1 event(s) shed since the last report, 1 in all");
+
+            clock.advance(ShedEvents.LOG_INTERVAL);
+            typing(ddp, 6);
             assertThat(log.at(Level.WARN)).hasSize(2).last().asString()
-                    .contains("stream-room-messages of route slow").contains("2 event(s) dropped so far");
+                    .contains("2 event(s) shed since the last report, 3 in all");
+            fast.assertIsSatisfied(10_000);
 
             HealthCheck.Result health = slow.getHealthCheck().call();
-            assertThat(health.getDetails()).containsEntry("rocketchat.consumer.dropped", 2L)
-                    .containsEntry("rocketchat.consumer.queued", 2);
+            assertThat(health.getDetails()).containsEntry("rocketchat.consumer.dropped", 3L)
+                    .containsEntry("rocketchat.consumer.queued", 2).containsEntry("rocketchat.consumer.peakQueued", 2);
         }
         release.countDown();
         slowMock.assertIsSatisfied(10_000);
         assertThat(slowThreads).hasSize(3).allMatch(n -> n.contains("RocketChatConsumer"));
-        assertThat(slow.getHealthCheck().call().getDetails()).containsEntry("rocketchat.consumer.dropped", 2L)
+        assertThat(slow.getHealthCheck().call().getDetails()).containsEntry("rocketchat.consumer.dropped", 3L)
                 .containsEntry("rocketchat.consumer.queued", 0);
     }
 
