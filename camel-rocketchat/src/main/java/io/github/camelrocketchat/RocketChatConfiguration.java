@@ -65,7 +65,10 @@ public class RocketChatConfiguration implements Cloneable {
     private String userIds;
     @UriParam(label = "consumer", description = "The params of a classic publication, as a JSON array (for example a room id and a limit).")
     private String params;
-    @UriParam(label = "consumer", description = "The collection whose documents a classic publication consumer receives (required for publications).")
+    @UriParam(label = "consumer", description = "The collection whose documents a classic publication consumer receives. Empty: "
+            + "the documents of every collection, each exchange naming its collection in the CamelRocketChatCollection header. "
+            + "DDP data messages do not say which subscription sent them, so without a collection the consumer also receives "
+            + "documents other subscriptions of the same connection publish (e.g. the logged-in user's users document).")
     private String collection;
     @UriParam(label = "consumer", defaultValue = "true", description = "Skip messages written by the logged-in user (no echo loops).")
     private boolean skipOwnMessages = true;

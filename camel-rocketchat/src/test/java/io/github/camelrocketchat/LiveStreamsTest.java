@@ -164,4 +164,18 @@ class LiveStreamsTest extends LiveTestSupport {
         assertThat(e.getMessage().getHeader(RocketChatConstants.DOCUMENT_ID)).isEqualTo(server().userId("bot"));
         assertThat(e.getMessage().getHeader(RocketChatConstants.COLLECTION)).isEqualTo("users");
     }
+
+    @Test
+    void aClassicPublicationWithoutACollectionDeliversEveryCollectionNamingIt() throws Exception {
+        routes(b -> b.from("rocketchat:meteor.loginServiceConfiguration?" + bot() + "&params=RAW([])")
+                .to("mock:any"));
+        MockEndpoint any = getMockEndpoint("mock:any");
+        any.expectedMinimumMessageCount(1);
+        server().as("bot").changeName("Any Bot");
+        any.assertIsSatisfied(10_000);
+        Exchange e = any.getExchanges().stream()
+                .filter(x -> "changed".equals(x.getMessage().getHeader(RocketChatConstants.CHANGE_TYPE))).findFirst().orElseThrow();
+        assertThat(e.getMessage().getHeader(RocketChatConstants.COLLECTION)).isEqualTo("users");
+        assertThat(e.getMessage().getBody(Map.class)).containsEntry("name", "Any Bot");
+    }
 }

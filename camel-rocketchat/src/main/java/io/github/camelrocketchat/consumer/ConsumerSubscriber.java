@@ -98,7 +98,7 @@ final class ConsumerSubscriber {
         return switch (target.kind()) {
             case STREAM -> target.name() + " " + eventName();
             case PRESENCE -> target.name() + " for " + target.userIds();
-            case PUBLICATION -> target.name() + " " + target.params() + " (collection " + target.collection() + ")";
+            case PUBLICATION -> target.name() + " " + target.params() + (target.collection() == null ? " (every collection)" : " (collection " + target.collection() + ")");
         };
     }
 }

@@ -44,11 +44,9 @@ public final class ConsumerTarget {
         EndpointNames.validateForConsumer(name);
         boolean room = c.getRoomId() != null || c.getRoomName() != null;
         if (!EndpointNames.isStream(name)) {
-            if (c.getCollection() == null || c.getCollection().isBlank()) {
-                throw new IllegalArgumentException("rocketchat:" + name + " is a classic publication: set the collection option "
-                        + "(the DDP collection whose documents it publishes)");
-            }
-            return new ConsumerTarget(Kind.PUBLICATION, name, null, null, List.of(), parseParams(c.getParams()), c.getCollection());
+            // no collection: every collection's documents (a Meteor publication often publishes several)
+            String collection = c.getCollection() == null || c.getCollection().isBlank() ? null : c.getCollection();
+            return new ConsumerTarget(Kind.PUBLICATION, name, null, null, List.of(), parseParams(c.getParams()), collection);
         }
         if (c.getEventName() != null) {
             return new ConsumerTarget(Kind.STREAM, name, EventForm.FIXED, c.getEventName(), List.of(), List.of(), null);
