@@ -128,24 +128,27 @@ class LiveDeliveryGuaranteesTest extends LiveTestSupport {
         held.expectedMessageCount(10_000);
 
         server().as("bob").sendMany("burst", 10_000, "b");
-        // one in the route, 100 queued, the rest left to the server
-        await().atMost(WAIT).until(() -> consumer("held").status().deferred() == 10_000 - 101);
+        // one in the route, at most 100 queued, the rest left to the server (whether the first event had left the
+        // queue when the queue filled decides whether 100 or 99 wait in it)
+        await().atMost(WAIT).until(() -> consumer("held").status().deferred() + consumer("held").status().queued() == 10_000 - 1);
         ConsumerStatus behind = consumer("held").status();
+        long deferred = behind.deferred();
         assertThat(behind.catchingUp()).isTrue();
-        assertThat(behind.queued()).isEqualTo(100);
+        assertThat(behind.queued()).isBetween(99, 100);
         assertThat(consumer("held").getHealthCheck().call().getDetails()).containsEntry("rocketchat.consumer.catchingUp", true)
-                .containsEntry("rocketchat.consumer.queued", 100);
+                .containsEntry("rocketchat.consumer.queued", behind.queued());
         release.countDown();
 
         held.assertIsSatisfied(WAIT.toMillis());
         assertThat(bodies(held)).isEqualTo(texts("b", 10_000));
         ConsumerStatus after = consumer("held").status();
         assertThat(after.peakQueued()).isLessThanOrEqualTo(100);
-        assertThat(after.replayed()).isEqualTo(10_000 - 101);
+        assertThat(after.replayed()).isEqualTo(deferred);
         assertThat(after.dropped()).isZero();
         assertThat(after.catchingUp()).isFalse();
-        assertThat(held.getExchanges().get(101).getMessage().getHeader(RocketChatConstants.REPLAYED)).isEqualTo(true);
-        assertThat(held.getExchanges().get(100).getMessage().getHeader(RocketChatConstants.REPLAYED)).isNull();
+        int firstReplayed = (int) (10_000 - deferred);
+        assertThat(held.getExchanges().get(firstReplayed).getMessage().getHeader(RocketChatConstants.REPLAYED)).isEqualTo(true);
+        assertThat(held.getExchanges().get(firstReplayed - 1).getMessage().getHeader(RocketChatConstants.REPLAYED)).isNull();
     }
 
     @Test

@@ -289,7 +289,11 @@ class LiveProducerTest extends LiveTestSupport {
             Exchange exchange = new DefaultExchange(context);
             exchange.getMessage().setBody("replied after stop");
             CountDownLatch done = new CountDownLatch(1);
-            assertThat(producer.process(exchange, doneSync -> done.countDown())).isFalse();
+            java.util.concurrent.atomic.AtomicReference<String> callbackThread = new java.util.concurrent.atomic.AtomicReference<>();
+            assertThat(producer.process(exchange, doneSync -> {
+                callbackThread.set(Thread.currentThread().getName());
+                done.countDown();
+            })).isFalse();
             // the call is on the server before the stop (else the stop could be what keeps it from being sent)
             await().atMost(Duration.ofSeconds(10)).until(() -> ddpCalls(server(), "sendMessage").stream()
                     .anyMatch(f -> f.text().contains("replied after stop")));
@@ -301,6 +305,8 @@ class LiveProducerTest extends LiveTestSupport {
             assertThat(done.await(10, TimeUnit.SECONDS)).as("callback called").isTrue();
             assertThat(exchange.getException()).isNull();
             assertThat(exchange.getMessage().getBody(ChatMessage.class).text()).isEqualTo("replied after stop");
+            // the rest of the route must never run on the DDP callback thread every endpoint of the session shares
+            assertThat(callbackThread.get()).doesNotEndWith("-callbacks");
         } finally {
             server().faults().clearMethodDelays();
             server().faults().releaseDelayedMethods();
