@@ -1,5 +1,6 @@
 package io.github.camelrocketchat;
 
+import io.github.camelrocketchat.session.SessionSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -412,7 +413,7 @@ public class RocketChatConfiguration implements Cloneable {
 
     @Override
     public String toString() {
-        return "RocketChatConfiguration[serverUrl=" + serverUrl + ", username=" + username + ", userId=" + userId
+        return "RocketChatConfiguration[serverUrl=" + SessionSettings.maskedUrl(serverUrl) + ", username=" + username + ", userId=" + userId
                 + ", password=" + (password == null ? "none" : "******") + ", authToken=" + (authToken == null ? "none" : "******")
                 + ", transport=" + transport + ", roomId=" + roomId + ", roomName=" + roomName + ", event=" + event
                 + ", eventName=" + eventName + ", collection=" + collection + "]";

@@ -26,8 +26,9 @@ public final class WebSocketUrls {
             throw new IllegalArgumentException("Invalid Rocket.Chat server URL '" + masked(url) + "': no host");
         }
         if (in.getRawUserInfo() != null || in.getRawQuery() != null || in.getRawFragment() != null) {
+            // not the parsed host: with a '@' or '#' in a password, what URI calls the host is part of the password
             throw new IllegalArgumentException("Rocket.Chat server URL must not carry user info, a query or a fragment: "
-                    + in.getScheme() + "://" + in.getHost());
+                    + masked(url));
         }
         String path = in.getRawPath() == null ? "" : in.getRawPath();
         String wsScheme;
@@ -51,10 +52,30 @@ public final class WebSocketUrls {
     }
 
     /**
-     * The URL for an error message: user info, query and fragment (where credentials hide) masked. Everything up
-     * to the last {@code @} goes, since a password with a {@code /} in it ends the authority early.
+     * The URL for a message or a log line: user info, query and fragment (where credentials hide) masked, user info
+     * first. A password may hold {@code /}, {@code ?}, {@code #} and {@code @}, so everything between the scheme and
+     * the last {@code @} goes before anything else is looked at; then everything from the first {@code ?} or
+     * {@code #}. Masking too much is harmless; masking the query first would cut a password at its {@code #} and
+     * leave its first part in the message.
      */
-    private static String masked(String url) {
-        return url.replaceAll("[?#].*$", "?***").replaceAll("//.*@", "//***@");
+    public static String masked(String url) {
+        if (url == null) {
+            return null;
+        }
+        String s = url.trim();
+        int at = s.lastIndexOf('@');
+        if (at >= 0) {
+            int slashes = s.indexOf("//");
+            int start = slashes >= 0 && slashes < at ? slashes + 2 : 0;
+            s = s.substring(0, start) + "***" + s.substring(at);
+        }
+        int query = indexOfQueryOrFragment(s);
+        return query < 0 ? s : s.substring(0, query) + "?***";
+    }
+
+    private static int indexOfQueryOrFragment(String s) {
+        int q = s.indexOf('?');
+        int f = s.indexOf('#');
+        return q < 0 ? f : f < 0 ? q : Math.min(q, f);
     }
 }

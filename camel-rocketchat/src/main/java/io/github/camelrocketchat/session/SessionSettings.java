@@ -51,6 +51,11 @@ public record SessionSettings(ConnectionKey key, URI webSocketUri, Credentials c
         return WebSocketUrls.toWebSocketUri(serverUrl);
     }
 
+    /** A configured server URL fit for a log line or {@code toString()}: user info, query and fragment masked. */
+    public static String maskedUrl(String serverUrl) {
+        return WebSocketUrls.masked(serverUrl);
+    }
+
     /** How long opening the session (connect plus login) may take. */
     public Duration startTimeout() {
         return connectTimeout.plus(methodTimeout);

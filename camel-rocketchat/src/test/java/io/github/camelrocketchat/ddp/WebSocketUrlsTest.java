@@ -33,4 +33,29 @@ class WebSocketUrlsTest {
         assertThatThrownBy(() -> WebSocketUrls.toWebSocketUri(in)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("URL").hasMessageNotContaining("pass").hasMessageNotContaining("token=x");
     }
+
+    /** Passwords with the characters that end an authority early: no piece of them may reach the message. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://bob:Sec#Ret@chat.example.com", "https://bob:Sec?Ret@chat.example.com",
+        "https://bob:Sec@Mid#Ret@chat.example.com", "https://bob:Sec/Mid?Ret#@chat.example.com/x",
+        "wss://bob:Sec#Ret@chat.example.com/websocket", "https:bob:Sec#Ret@chat.example.com", "bob:Sec?Ret@chat.example.com"})
+    void passwordsWithHashQuestionMarkOrAtNeverReachTheMessage(String in) {
+        assertThatThrownBy(() -> WebSocketUrls.toWebSocketUri(in)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("URL").hasMessageNotContaining("Sec").hasMessageNotContaining("Mid")
+                .hasMessageNotContaining("Ret").hasMessageNotContaining("bob");
+        assertThat(WebSocketUrls.masked(in)).doesNotContain("Sec").doesNotContain("Mid").doesNotContain("Ret")
+                .doesNotContain("bob");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+        "https://bob:Sec#Ret@chat.example.com/x, https://***@chat.example.com/x",
+        "https://chat.example.com/x?token=abc#frag, https://chat.example.com/x?***",
+        "https://chat.example.com/x#frag, https://chat.example.com/x?***",
+        "https://chat.example.com, https://chat.example.com",
+        "bob:Sec@chat.example.com, ***@chat.example.com",
+    })
+    void masksUserInfoFirstThenQueryAndFragment(String in, String out) {
+        assertThat(WebSocketUrls.masked(in)).isEqualTo(out);
+    }
 }
