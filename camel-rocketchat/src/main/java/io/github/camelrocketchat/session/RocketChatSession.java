@@ -74,6 +74,7 @@ public final class RocketChatSession {
             return started;
         }
         watch.starting();
+        PlainTextWarning.check(settings.key().describe(), settings.webSocketUri(), settings.credentials());
         SessionSettings.Reconnect r = settings.reconnect();
         DdpClientOptions options = DdpClientOptions.builder(settings.webSocketUri().toString())
                 .connectTimeout(settings.connectTimeout()).pingInterval(settings.pingInterval())
