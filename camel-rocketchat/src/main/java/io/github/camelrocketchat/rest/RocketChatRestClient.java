@@ -27,7 +27,8 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Every call returns at once; futures complete on the JDK HTTP client's threads. Failures are
  * {@link RestException}s naming the endpoint and HTTP status, or {@link RestMethodException}s for a method
- * error carried by {@code method.call}. Thread-safe.
+ * error carried by {@code method.call}. The credentials go to the configured server's origin only: a redirect is
+ * followed within it and refused anywhere else ({@link Redirects}). Thread-safe.
  */
 public final class RocketChatRestClient {
     private static final String API = "/api/v1/";
@@ -51,7 +52,7 @@ public final class RocketChatRestClient {
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL);
+                .followRedirects(HttpClient.Redirect.NEVER); // see Redirects: credentials stay with the server's origin
         if (sslContext != null) {
             b.sslContext(sslContext);
         }
@@ -197,24 +198,34 @@ public final class RocketChatRestClient {
 
     private CompletableFuture<RawResponse> exchange(String verb, String path, Map<String, Object> body, boolean auth) {
         String endpoint = verb + " " + path;
-        HttpRequest.Builder rb;
+        URI uri;
+        String json;
         try {
-            rb = HttpRequest.newBuilder(URI.create(baseUri + path)).timeout(requestTimeout)
-                    .header("Accept", "application/json");
-            if (body != null) {
-                rb.header("Content-Type", "application/json")
-                        .method(verb, HttpRequest.BodyPublishers.ofString(RestEjson.MAPPER.writeValueAsString(body)));
-            } else {
-                rb.method(verb, HttpRequest.BodyPublishers.noBody());
-            }
+            uri = URI.create(baseUri + path);
+            json = body == null ? null : RestEjson.MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return CompletableFuture.failedFuture(new RestException(endpoint, -1, null, "cannot build the request: " + e.getMessage(), e));
         }
+        RestCredentials c = null;
         if (auth) {
-            RestCredentials c = credentials.get();
+            c = credentials.get();
             if (c == null) {
                 return CompletableFuture.failedFuture(new RestException(endpoint, -1, null, "not logged in yet", null));
             }
+        }
+        return exchange(endpoint, verb, uri, json, c, 0);
+    }
+
+    /** One request; a redirect within the server's origin is followed ({@link Redirects}), any other one fails. */
+    private CompletableFuture<RawResponse> exchange(String endpoint, String verb, URI uri, String json, RestCredentials c,
+                                                    int hops) {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json");
+        if (json != null) {
+            rb.header("Content-Type", "application/json").method(verb, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            rb.method(verb, HttpRequest.BodyPublishers.noBody());
+        }
+        if (c != null) {
             rb.header("X-User-Id", c.userId()).header("X-Auth-Token", c.authToken());
         }
         return http.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
@@ -224,7 +235,14 @@ public final class RocketChatRestClient {
                         throw new RestException(endpoint, -1, null, cause.getClass().getSimpleName()
                                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
                     }
-                    return new RawResponse(resp.statusCode(), parse(resp.body()));
+                    return resp;
+                }).thenCompose(resp -> {
+                    if (!Redirects.isRedirect(resp.statusCode())) {
+                        return CompletableFuture.completedFuture(new RawResponse(resp.statusCode(), parse(resp.body())));
+                    }
+                    URI next = Redirects.next(endpoint, baseUri, uri, verb, json != null, resp.statusCode(),
+                            resp.headers().firstValue("Location"), hops);
+                    return exchange(endpoint, verb, next, json, c, hops + 1);
                 });
     }
 
