@@ -98,7 +98,8 @@ final class ConsumerSubscriber {
         return switch (target.kind()) {
             case STREAM -> target.name() + " " + eventName();
             case PRESENCE -> target.name() + " for " + target.userIds();
-            case PUBLICATION -> target.name() + " " + target.params() + (target.collection() == null ? " (every collection)" : " (collection " + target.collection() + ")");
+            // the params themselves stay out of logs and messages: a publication may take a token
+            case PUBLICATION -> target.name() + " with " + target.params().size() + " param(s)" + (target.collection() == null ? " (every collection)" : " (collection " + target.collection() + ")");
         };
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import io.github.camelrocketchat.support.OptionLists;
 
 /**
@@ -97,11 +98,14 @@ public final class ConsumerTarget {
         try {
             Object v = JSON.readValue(json, Object.class);
             if (!(v instanceof List<?> l)) {
-                throw new IllegalArgumentException("params must be a JSON array, e.g. [\"GENERAL\"]; got: " + json);
+                throw new IllegalArgumentException("params must be a JSON array, e.g. [\"GENERAL\"]; got a JSON "
+                        + (v instanceof Map<?, ?> ? "object" : v == null ? "null" : v.getClass().getSimpleName()));
             }
             return new ArrayList<>(l);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("params is not valid JSON (" + e.getOriginalMessage() + "): " + json, e);
+            // neither the text nor Jackson's message (it quotes the token it choked on): params may hold a token
+            throw new IllegalArgumentException("params is not valid JSON (at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + " of " + json.length() + " characters)");
         }
     }
 

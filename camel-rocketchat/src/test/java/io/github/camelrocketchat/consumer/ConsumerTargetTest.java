@@ -1,6 +1,7 @@
 package io.github.camelrocketchat.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.camelrocketchat.RocketChatConfiguration;
 import org.junit.jupiter.api.Test;
@@ -28,5 +29,18 @@ class ConsumerTargetTest {
         ConsumerTarget pub = ConsumerTarget.of("userData", c);
         assertThat(pub.kind()).isEqualTo(ConsumerTarget.Kind.PUBLICATION);
         assertThat(pub.params()).containsExactly("GENERAL", 50);
+    }
+
+    /** A publication may take a token (livechat's visitor token): bad params are described, never echoed. */
+    @Test
+    void badParamsNeverEchoTheirText() {
+        assertThatThrownBy(() -> ConsumerTarget.parseParams("{\"visitorToken\":\"Tok-SECRET\"}"))
+                .hasMessageContaining("params must be a JSON array").hasMessageContaining("got a JSON object")
+                .hasMessageNotContaining("Tok-SECRET").hasNoCause();
+        assertThatThrownBy(() -> ConsumerTarget.parseParams("[\"R1\", Tok-SECRET]"))
+                .hasMessageContaining("params is not valid JSON (at line 1, column").hasMessageContaining("of 18 characters")
+                .hasMessageNotContaining("Tok").hasNoCause();
+        assertThatThrownBy(() -> ConsumerTarget.parseParams("\"Tok-SECRET\""))
+                .hasMessageContaining("got a JSON String").hasMessageNotContaining("Tok-SECRET");
     }
 }
