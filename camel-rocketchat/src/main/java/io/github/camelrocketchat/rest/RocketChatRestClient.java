@@ -3,9 +3,6 @@ package io.github.camelrocketchat.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +14,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
@@ -28,15 +26,14 @@ import javax.net.ssl.SSLContext;
  * <p>Every call returns at once; futures complete on the JDK HTTP client's threads. Failures are
  * {@link RestException}s naming the endpoint and HTTP status, or {@link RestMethodException}s for a method
  * error carried by {@code method.call}. The credentials go to the configured server's origin only: a redirect is
- * followed within it and refused anywhere else ({@link Redirects}). Thread-safe.
+ * followed within it and refused anywhere else, and a 401 can be answered with a fresh login ({@link RestTransport}).
+ * Thread-safe.
  */
 public final class RocketChatRestClient {
     private static final String API = "/api/v1/";
 
     private final URI baseUri;
-    private final HttpClient http;
-    private final Duration requestTimeout;
-    private final Supplier<RestCredentials> credentials;
+    private final RestTransport transport;
     private final AtomicLong callIds = new AtomicLong();
 
     /**
@@ -48,15 +45,20 @@ public final class RocketChatRestClient {
      */
     public RocketChatRestClient(URI baseUri, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout,
                                 Supplier<RestCredentials> credentials) {
+        this(baseUri, sslContext, connectTimeout, requestTimeout, credentials, null);
+    }
+
+    /**
+     * @param onRejected told when the server answers 401 to a request made with the credentials it is given (the
+     *                   token expired or was revoked); completes with the credentials to repeat that request with, once,
+     *                   or with null to let the 401 stand. Null: a 401 always stands.
+     * @see #RocketChatRestClient(URI, SSLContext, Duration, Duration, Supplier)
+     */
+    public RocketChatRestClient(URI baseUri, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout,
+                                Supplier<RestCredentials> credentials,
+                                Function<RestCredentials, CompletableFuture<RestCredentials>> onRejected) {
         this.baseUri = stripSlash(Objects.requireNonNull(baseUri, "baseUri"));
-        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER); // see Redirects: credentials stay with the server's origin
-        if (sslContext != null) {
-            b.sslContext(sslContext);
-        }
-        this.http = b.build();
+        this.transport = new RestTransport(this.baseUri, sslContext, connectTimeout, requestTimeout, credentials, onRejected);
     }
 
     /** The site URL for a DDP WebSocket URI: {@code ws(s)://host[/prefix]/websocket} to {@code http(s)://host[/prefix]}. */
@@ -154,32 +156,32 @@ public final class RocketChatRestClient {
         Map<String, Object> body = Map.of("message", RestEjson.write(ddp));
         // ':' is legal in a path segment and servers route on it as is; '/' must not split the segment
         String path = API + "method.call/" + enc(method).replace("%3A", ":");
-        return exchange("POST", path, body, true).thenApply(r -> methodResult(method, path, r));
+        return transport.exchange("POST", path, body, true).thenApply(r -> methodResult(method, path, r));
     }
 
-    private Object methodResult(String method, String path, RawResponse r) {
+    private Object methodResult(String method, String path, RestTransport.RawResponse r) {
         String endpoint = "POST " + path;
-        if (r.status == 401 || r.status == 403) {
+        if (r.status() == 401 || r.status() == 403) {
             throw failure(endpoint, r);
         }
-        Object message = r.json == null ? null : r.json.get("message");
+        Object message = r.json() == null ? null : r.json().get("message");
         if (!(message instanceof String text)) {
             throw failure(endpoint, r);
         }
         Map<String, Object> result;
         try {
-            result = RestEjson.MAPPER.readValue(text, LinkedHashMapType.INSTANCE);
+            result = RestEjson.MAPPER.readValue(text, RestTransport.LinkedHashMapType.INSTANCE);
         } catch (JsonProcessingException e) {
-            throw new RestException(endpoint, r.status, null, "the method answer is not JSON", e);
+            throw new RestException(endpoint, r.status(), null, "the method answer is not JSON", e);
         }
         if (result.get("error") instanceof Map<?, ?> err) {
             Object details = err.get("details");
             @SuppressWarnings("unchecked")
             Map<String, Object> detailMap = details instanceof Map<?, ?> d ? (Map<String, Object>) d : null;
-            throw new RestMethodException(endpoint, r.status, err.get("error"),
+            throw new RestMethodException(endpoint, r.status(), err.get("error"),
                     err.get("reason") == null ? null : String.valueOf(err.get("reason")), detailMap, method);
         }
-        if (r.status >= 300) {
+        if (r.status() >= 300) {
             throw failure(endpoint, r);
         }
         return RestEjson.decode(result.get("result"));
@@ -187,87 +189,26 @@ public final class RocketChatRestClient {
 
     private CompletableFuture<Map<String, Object>> send(String verb, String path, Map<String, Object> body, boolean auth) {
         String endpoint = verb + " " + path;
-        return exchange(verb, path, body, auth).thenApply(r -> {
-            boolean success = r.status >= 200 && r.status < 300 && r.json != null && !Boolean.FALSE.equals(r.json.get("success"));
+        return transport.exchange(verb, path, body, auth).thenApply(r -> {
+            boolean success = r.status() >= 200 && r.status() < 300 && r.json() != null && !Boolean.FALSE.equals(r.json().get("success"));
             if (!success) {
                 throw failure(endpoint, r);
             }
-            return r.json;
+            return r.json();
         });
     }
 
-    private CompletableFuture<RawResponse> exchange(String verb, String path, Map<String, Object> body, boolean auth) {
-        String endpoint = verb + " " + path;
-        URI uri;
-        String json;
-        try {
-            uri = URI.create(baseUri + path);
-            json = body == null ? null : RestEjson.MAPPER.writeValueAsString(body);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return CompletableFuture.failedFuture(new RestException(endpoint, -1, null, "cannot build the request: " + e.getMessage(), e));
-        }
-        RestCredentials c = null;
-        if (auth) {
-            c = credentials.get();
-            if (c == null) {
-                return CompletableFuture.failedFuture(new RestException(endpoint, -1, null, "not logged in yet", null));
-            }
-        }
-        return exchange(endpoint, verb, uri, json, c, 0);
-    }
-
-    /** One request; a redirect within the server's origin is followed ({@link Redirects}), any other one fails. */
-    private CompletableFuture<RawResponse> exchange(String endpoint, String verb, URI uri, String json, RestCredentials c,
-                                                    int hops) {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", "application/json");
-        if (json != null) {
-            rb.header("Content-Type", "application/json").method(verb, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            rb.method(verb, HttpRequest.BodyPublishers.noBody());
-        }
-        if (c != null) {
-            rb.header("X-User-Id", c.userId()).header("X-Auth-Token", c.authToken());
-        }
-        return http.sendAsync(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .handle((resp, err) -> {
-                    if (err != null) {
-                        Throwable cause = err instanceof java.util.concurrent.CompletionException && err.getCause() != null ? err.getCause() : err;
-                        throw new RestException(endpoint, -1, null, cause.getClass().getSimpleName()
-                                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
-                    }
-                    return resp;
-                }).thenCompose(resp -> {
-                    if (!Redirects.isRedirect(resp.statusCode())) {
-                        return CompletableFuture.completedFuture(new RawResponse(resp.statusCode(), parse(resp.body())));
-                    }
-                    URI next = Redirects.next(endpoint, baseUri, uri, verb, json != null, resp.statusCode(),
-                            resp.headers().firstValue("Location"), hops);
-                    return exchange(endpoint, verb, next, json, c, hops + 1);
-                });
-    }
-
-    private static Map<String, Object> parse(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return RestEjson.MAPPER.readValue(body, LinkedHashMapType.INSTANCE);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    private static RestException failure(String endpoint, RawResponse r) {
+    private static RestException failure(String endpoint, RestTransport.RawResponse r) {
         String type = null;
         String text = null;
-        if (r.json != null) {
-            type = r.json.get("errorType") == null ? null : String.valueOf(r.json.get("errorType"));
-            Object err = r.json.get("error") != null ? r.json.get("error") : r.json.get("message");
+        if (r.json() != null) {
+            type = r.json().get("errorType") == null ? null : String.valueOf(r.json().get("errorType"));
+            Object err = r.json().get("error") != null ? r.json().get("error") : r.json().get("message");
             text = err == null ? null : String.valueOf(err);
-        } else if (r.status >= 200 && r.status < 300) {
+        } else if (r.status() >= 200 && r.status() < 300) {
             text = "the answer is not a JSON object";
         }
-        return new RestException(endpoint, r.status, type, text, null);
+        return new RestException(endpoint, r.status(), type, text, null);
     }
 
     private static String enc(String s) {
@@ -280,12 +221,5 @@ public final class RocketChatRestClient {
             s = s.substring(0, s.length() - 1);
         }
         return URI.create(s);
-    }
-
-    private record RawResponse(int status, Map<String, Object> json) {
-    }
-
-    private static final class LinkedHashMapType extends com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>> {
-        static final LinkedHashMapType INSTANCE = new LinkedHashMapType();
     }
 }

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The REST client never sends the login token to another origin: two loopback servers, the configured one
- * redirecting to the other (another port is another origin). Same-origin redirects are followed.
+ * Where the REST client's credentials go. Never to another origin: two loopback servers, the configured one
+ * redirecting to the other (another port is another origin); same-origin redirects are followed. And a 401 to the
+ * current token is answered with the owner's fresh credentials, once.
  */
-class RestRedirectsTest {
+class RestCredentialsTest {
     private static final String TOKEN = "T0ken-SECRET";
 
     private record Seen(String method, String path, String token, String body) {
@@ -35,6 +36,8 @@ class RestRedirectsTest {
         final HttpServer server;
         final List<Seen> seen = new CopyOnWriteArrayList<>();
         final Map<String, String[]> answers = new ConcurrentHashMap<>();
+        /** When set, a request with another token is answered 401, as Rocket.Chat does. */
+        volatile String validToken;
 
         Host() throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -58,6 +61,9 @@ class RestRedirectsTest {
             seen.add(new Seen(ex.getRequestMethod(), ex.getRequestURI().getRawPath(), ex.getRequestHeaders().getFirst("X-Auth-Token"),
                     new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             String[] a = answers.getOrDefault(ex.getRequestURI().getRawPath(), new String[] {"404", "{\"success\":false}", null});
+            if (validToken != null && !validToken.equals(ex.getRequestHeaders().getFirst("X-Auth-Token"))) {
+                a = new String[] {"401", "{\"status\":\"error\",\"message\":\"You must be logged in to do this.\"}", null};
+            }
             if (a[2] != null) {
                 ex.getResponseHeaders().add("Location", a[2]);
             }
@@ -158,5 +164,46 @@ class RestRedirectsTest {
         assertThatThrownBy(() -> get(client.get("chat.syncMessages", Map.of()))).cause()
                 .hasMessageContaining("more than 5 redirects");
         assertThat(configured.seen).hasSize(6);
+    }
+
+    @Test
+    void a401IsRepeatedOnceWithTheFreshCredentialsTheOwnerGives() throws Exception {
+        java.util.List<RestCredentials> rejected = new CopyOnWriteArrayList<>();
+        RocketChatRestClient renewing = new RocketChatRestClient(URI.create(configured.url()), null, Duration.ofSeconds(5),
+                Duration.ofSeconds(5), () -> new RestCredentials("uid-bot", TOKEN), c -> {
+                    rejected.add(c);
+                    return CompletableFuture.completedFuture(new RestCredentials("uid-bot", "fresh-token"));
+                });
+        configured.answer("/api/v1/chat.postMessage", "{\"success\":true}");
+        configured.validToken = "fresh-token";
+        assertThat(get(renewing.postMessage(Map.of("roomId", "GENERAL", "text", "hi")))).containsEntry("success", true);
+        assertThat(rejected).containsExactly(new RestCredentials("uid-bot", TOKEN));
+        assertThat(configured.seen).extracting(Seen::token).containsExactly(TOKEN, "fresh-token");
+        assertThat(configured.seen.get(1).body()).isEqualTo(configured.seen.get(0).body());
+
+        // fresh credentials that are refused too: the 401 stands, no third try
+        configured.seen.clear();
+        rejected.clear();
+        configured.validToken = "another-token";
+        assertThatThrownBy(() -> get(renewing.postMessage(Map.of("roomId", "GENERAL", "text", "hi")))).cause()
+                .isInstanceOf(RestException.class).hasMessageContaining("HTTP 401");
+        assertThat(configured.seen).extracting(Seen::token).containsExactly(TOKEN, "fresh-token");
+    }
+
+    @Test
+    void a401StandsWhenTheOwnerHasNothingBetter() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        RocketChatRestClient stuck = new RocketChatRestClient(URI.create(configured.url()), null, Duration.ofSeconds(5),
+                Duration.ofSeconds(5), () -> new RestCredentials("uid-bot", TOKEN), c -> {
+                    asked.incrementAndGet();
+                    return CompletableFuture.completedFuture(null);
+                });
+        configured.validToken = "fresh-token";
+        assertThatThrownBy(() -> get(stuck.deleteMessage("R1", "m1"))).cause().hasMessageContaining("HTTP 401");
+        assertThat(asked).hasValue(1);
+        assertThat(configured.seen).hasSize(1);
+        // a request without credentials (the server version) is never repeated
+        assertThatThrownBy(() -> get(stuck.serverVersion())).cause().hasMessageContaining("HTTP 401");
+        assertThat(asked).hasValue(1);
     }
 }
