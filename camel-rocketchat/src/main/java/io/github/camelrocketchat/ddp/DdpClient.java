@@ -222,9 +222,9 @@ public final class DdpClient implements AutoCloseable {
 
     /**
      * Calls {@code login} on the current socket (a reconnect forgets it: use a {@link Handshake} to log in on
-     * every socket). When the server answers {@code totp-required} and {@code totpCode} is not null,
-     * retries once with the {@code {"totp":{"login":...,"code":...}}} wrapper (the supplier is called on the
-     * callback executor).
+     * every socket). When the server answers {@code totp-required} for a TOTP code ({@code details.method}
+     * {@code totp}) and {@code totpCode} is not null, retries once with the {@code {"totp":{"login":...,"code":...}}}
+     * wrapper (the supplier is called on the callback executor); a challenge for an e-mailed code fails as is.
      */
     public CompletableFuture<LoginResult> login(LoginRequest request, Supplier<String> totpCode) {
         return Logins.login(this::call, Objects.requireNonNull(request, "request"), totpCode);

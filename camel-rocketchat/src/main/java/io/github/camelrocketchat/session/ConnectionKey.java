@@ -10,8 +10,8 @@ import java.util.HexFormat;
  * Everything that makes two endpoints need different connections: the WebSocket URL, the identity and the TLS
  * settings. Endpoints with equal keys share one socket and one login.
  *
- * <p>The secret (password or token) takes part only as a SHA-256 hash, and {@link #toString()} shows neither
- * the secret nor its hash.
+ * <p>The secret (password or token, and a TOTP secret) takes part only as a SHA-256 hash, and {@link #toString()}
+ * shows neither the secret nor its hash.
  *
  * @param url        the DDP WebSocket URI, normalised ({@code ws(s)://host[/prefix]/websocket})
  * @param username   the login username or e-mail, or null for a token login
@@ -34,7 +34,10 @@ public record ConnectionKey(String url, String username, String userId, String s
             return new ConnectionKey(url, null, t.userId(), "token", sha256("token:" + t.token()), tls);
         }
         Credentials.Password p = (Credentials.Password) credentials;
-        return new ConnectionKey(url, p.user(), null, "password", sha256("password:" + p.password()), tls);
+        // the TOTP secret takes part only through the hash: an endpoint with a wrong or missing one does not ride on
+        // (or spoil) the session of one that has it
+        String secret = "password:" + p.password() + (p.totpSecret() == null ? "" : "\ntotp:" + p.totpSecret());
+        return new ConnectionKey(url, p.user(), null, "password", sha256(secret), tls);
     }
 
     @Override

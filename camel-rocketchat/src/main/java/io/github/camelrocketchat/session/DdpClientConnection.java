@@ -8,11 +8,14 @@ import io.github.camelrocketchat.ddp.DdpStreamListener;
 import io.github.camelrocketchat.ddp.DdpSubscription;
 import io.github.camelrocketchat.ddp.DdpSubscriptionListener;
 import io.github.camelrocketchat.ddp.CallOptions;
+import io.github.camelrocketchat.ddp.LoginRequest;
+import io.github.camelrocketchat.ddp.LoginResult;
 import io.github.camelrocketchat.ddp.Registration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** {@link DdpConnection} over the real {@link DdpClient}; plain delegation. */
 final class DdpClientConnection implements DdpConnection {
@@ -75,6 +78,11 @@ final class DdpClientConnection implements DdpConnection {
     @Override
     public CompletableFuture<Void> logout() {
         return client.logout();
+    }
+
+    @Override
+    public CompletableFuture<LoginResult> login(LoginRequest request, Supplier<String> totpCode) {
+        return client.login(request, totpCode);
     }
 
     @Override

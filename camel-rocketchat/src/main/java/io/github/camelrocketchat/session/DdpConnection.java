@@ -7,11 +7,14 @@ import io.github.camelrocketchat.ddp.DdpConnectionListener;
 import io.github.camelrocketchat.ddp.DdpStreamListener;
 import io.github.camelrocketchat.ddp.DdpSubscription;
 import io.github.camelrocketchat.ddp.DdpSubscriptionListener;
+import io.github.camelrocketchat.ddp.LoginRequest;
+import io.github.camelrocketchat.ddp.LoginResult;
 import io.github.camelrocketchat.ddp.Registration;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * What a session needs from a DDP connection: the {@link DdpClient} operations it uses, behind an interface so
@@ -43,6 +46,12 @@ public interface DdpConnection extends AutoCloseable {
     DdpClient.Status status();
 
     CompletableFuture<Void> logout();
+
+    /**
+     * Logs in on the current socket (or the next one, when reconnecting), answering a TOTP challenge with
+     * {@code totpCode} (see {@link DdpClient#login}).
+     */
+    CompletableFuture<LoginResult> login(LoginRequest request, Supplier<String> totpCode);
 
     /** Inbound frames the client dropped, by kind (see {@link DdpClient#badFrameCounts()}). */
     Map<BadFrameKind, Long> badFrameCounts();

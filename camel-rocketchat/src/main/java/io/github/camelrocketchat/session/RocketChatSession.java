@@ -41,6 +41,7 @@ public final class RocketChatSession {
     private final RocketChatRestClient rest;
     private final SessionTransportSelector transports;
     private final SessionLogin login;
+    private final TokenRenewal renewal;
     private final ConnectionWatch watch;
     /** Usernames of published {@code users} documents by id; written on the DDP callback thread. */
     private final Map<String, String> publishedUsernames = new ConcurrentHashMap<>();
@@ -57,14 +58,25 @@ public final class RocketChatSession {
         this(settings, factory, null, Clock.systemUTC());
     }
 
-    /** @param totpCode gives a current TOTP code when the server asks for one (null: none configured) */
+    /**
+     * @param totpCode gives a current TOTP code when the server asks for one (null: from the credentials' TOTP secret,
+     *                 if any)
+     */
     public RocketChatSession(SessionSettings settings, DdpConnectionFactory factory, Supplier<String> totpCode, Clock clock) {
+        this(settings, factory, totpCode, clock, SessionTimer.DEFAULT);
+    }
+
+    /** @param timer runs the renewal of the login token before it expires (tests: virtual time, with {@code clock}) */
+    public RocketChatSession(SessionSettings settings, DdpConnectionFactory factory, Supplier<String> totpCode, Clock clock,
+                             SessionTimer timer) {
         this.settings = settings;
         this.factory = factory;
-        this.rest = new RocketChatRestClient(RocketChatRestClient.siteUriOf(settings.webSocketUri()),
-                settings.sslContext(), settings.connectTimeout(), settings.methodTimeout(), this::restCredentials);
+        this.renewal = new TokenRenewal(settings.key().describe(), settings.credentials(),
+                totpCode != null ? totpCode : settings.credentials().totpCodes(clock), clock, timer, this::startedConnection);
+        this.login = renewal.login();
+        this.rest = new RocketChatRestClient(RocketChatRestClient.siteUriOf(settings.webSocketUri()), settings.sslContext(),
+                settings.connectTimeout(), settings.methodTimeout(), this::restCredentials, renewal::afterRejection);
         this.transports = new SessionTransportSelector(settings.key().describe(), rest::serverVersion);
-        this.login = new SessionLogin(settings.key().describe(), settings.credentials(), totpCode, clock);
         this.watch = new ConnectionWatch(settings.key().describe(), clock);
     }
 
@@ -112,6 +124,7 @@ public final class RocketChatSession {
     public void close() {
         DdpConnection d;
         boolean logout;
+        renewal.close();
         synchronized (this) {
             SessionState before = watch.close();
             if (before == SessionState.CLOSED) {
@@ -299,6 +312,11 @@ public final class RocketChatSession {
     private RestCredentials restCredentials() {
         LoginResult l = login.last();
         return l == null || l.token() == null ? null : new RestCredentials(l.userId(), l.token());
+    }
+
+    /** The DDP connection, or null before {@link #start()}. */
+    private synchronized DdpConnection startedConnection() {
+        return ddp;
     }
 
     private synchronized DdpConnection connection() {

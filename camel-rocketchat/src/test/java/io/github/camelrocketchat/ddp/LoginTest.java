@@ -108,6 +108,25 @@ class LoginTest {
         assertThat(e.getDetails()).containsKey("availableMethods");
     }
 
+    /** Rocket.Chat's e-mail 2FA: the server mailed a code; a TOTP code would be refused, so none is sent. */
+    @Test
+    void anEmailChallengeFailsWithoutAskingTheSupplier() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<LoginResult> f = h.client.login(LoginRequest.password("alice", "password"), () -> {
+            asked.incrementAndGet();
+            return "123456";
+        });
+        h.expectSent("{'msg':'method','id':'1','method':'login','params':'*'}");
+        h.serverSends("{'msg':'result','id':'1','error':{'isClientSafe':true,'error':'totp-required','reason':'TOTP Required',"
+                + "'details':{'method':'email','codeGenerated':true,'emailOrUsername':'alice'},"
+                + "'message':'TOTP Required [totp-required]','errorType':'Meteor.Error'}}");
+        DdpMethodException e = failure(f, DdpMethodException.class);
+        assertThat(e.getErrorCode()).isEqualTo("totp-required");
+        assertThat(e.getDetails()).containsEntry("method", "email");
+        assertThat(asked).hasValue(0);
+        h.expectNothingSent();
+    }
+
     @Test
     void aSupplierWithoutACodeFailsClearly() {
         CompletableFuture<LoginResult> f = h.client.login(LoginRequest.password("alice", "password"), () -> null);

@@ -63,6 +63,24 @@ public final class FakeDdpConnection implements DdpConnection {
     public volatile int logouts;
     /** The session's login, from the options the factory was given ({@link #use}); null: none. */
     public volatile Handshake handshake;
+    /** When true, a password login asks its TOTP supplier for a code (as after {@code totp-required}). */
+    public volatile boolean totpRequired;
+    /** The codes password logins got from their TOTP supplier (with {@link #totpRequired}). */
+    public final List<String> totpCodes = new CopyOnWriteArrayList<>();
+
+    private void askTotp(LoginRequest request, java.util.function.Supplier<String> totpCode) {
+        if (totpRequired && totpCode != null && request instanceof LoginRequest.Password) {
+            totpCodes.add(totpCode.get());
+        }
+    }
+
+    /** When the tokens of password logins expire (null: the server does not say). */
+    public volatile java.time.Instant tokenExpires;
+    /** Logins made on the live socket ({@link #login(LoginRequest, java.util.function.Supplier)}), not by the handshake. */
+    public final List<LoginRequest> liveLogins = new CopyOnWriteArrayList<>();
+    /** When set, a live login waits for it before it is answered. */
+    public volatile CompletableFuture<LoginResult> liveLoginAnswer;
+    private final java.util.concurrent.atomic.AtomicInteger passwordLogins = new java.util.concurrent.atomic.AtomicInteger();
     /** Calls made with the resendable flag. */
     public final List<Call> resendableCalls = new CopyOnWriteArrayList<>();
     private volatile DdpClient.State state = DdpClient.State.DISCONNECTED;
@@ -122,6 +140,7 @@ public final class FakeDdpConnection implements DdpConnection {
 
             @Override
             public CompletableFuture<LoginResult> login(LoginRequest request, java.util.function.Supplier<String> totpCode) {
+                askTotp(request, totpCode);
                 return FakeDdpConnection.this.login(request);
             }
         });
@@ -203,7 +222,11 @@ public final class FakeDdpConnection implements DdpConnection {
         return streamListeners.values().stream().mapToInt(List::size).sum();
     }
 
-    /** What the handshake's login does: records the request, answers with {@link #loginFailure} or a token. */
+    /**
+     * What the handshake's login does: records the request, answers with {@link #loginFailure} or a token: a resume
+     * gets its own token back, the first password login {@code token-<userId>}, later ones {@code token-<userId>-<n>};
+     * every token expires at {@link #tokenExpires}.
+     */
     public CompletableFuture<LoginResult> login(LoginRequest request) {
         logins.add(request);
         if (resumeFailure != null && request instanceof LoginRequest.Resume) {
@@ -212,7 +235,21 @@ public final class FakeDdpConnection implements DdpConnection {
         if (loginFailure != null) {
             return CompletableFuture.failedFuture(loginFailure);
         }
-        return CompletableFuture.completedFuture(new LoginResult(userId, "token-" + userId, null, "password"));
+        if (request instanceof LoginRequest.Resume r) {
+            return CompletableFuture.completedFuture(new LoginResult(userId, r.token(), tokenExpires, "resume"));
+        }
+        int n = passwordLogins.incrementAndGet();
+        return CompletableFuture.completedFuture(new LoginResult(userId, "token-" + userId + (n == 1 ? "" : "-" + n),
+                tokenExpires, "password"));
+    }
+
+    /** A login on the live socket (not the handshake's): recorded in {@link #liveLogins} too. */
+    @Override
+    public CompletableFuture<LoginResult> login(LoginRequest request, java.util.function.Supplier<String> totpCode) {
+        liveLogins.add(request);
+        askTotp(request, totpCode);
+        CompletableFuture<LoginResult> pending = liveLoginAnswer;
+        return pending != null ? pending.thenCompose(v -> login(request)) : login(request);
     }
 
     @Override

@@ -18,6 +18,8 @@ public final class LoopbackRestServer implements AutoCloseable {
     public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, String> answers = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    /** Tokens the server still accepts; a request with another one is answered 401, as Rocket.Chat does. */
+    public volatile java.util.function.Predicate<String> acceptToken = t -> true;
 
     public LoopbackRestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -28,6 +30,11 @@ public final class LoopbackRestServer implements AutoCloseable {
                     ex.getRequestHeaders().getFirst("X-Auth-Token"), body));
             String answer = answers.getOrDefault(path, "{\"success\":false,\"error\":\"no route\"}");
             int status = statuses.getOrDefault(path, answers.containsKey(path) ? 200 : 404);
+            String token = ex.getRequestHeaders().getFirst("X-Auth-Token");
+            if (token != null && !acceptToken.test(token)) {
+                answer = "{\"status\":\"error\",\"message\":\"You must be logged in to do this.\"}";
+                status = 401;
+            }
             byte[] out = answer.getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", "application/json");
             ex.sendResponseHeaders(status, out.length);

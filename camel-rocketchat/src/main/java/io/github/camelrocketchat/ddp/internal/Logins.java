@@ -18,8 +18,10 @@ public final class Logins {
     }
 
     /**
-     * Calls {@code login}; on {@code totp-required}, when {@code totpCode} is not null, asks it for a code (on the
-     * thread that completed the first call: the callback executor) and retries once with the wrapper.
+     * Calls {@code login}; on {@code totp-required} for an authenticator code ({@code details.method} {@code totp},
+     * or none), when {@code totpCode} is not null, asks it for a code (on the thread that completed the first call:
+     * the callback executor) and retries once with the wrapper. A challenge for another method ({@code email}: the
+     * server just mailed a code) fails with the server's error: a TOTP code would only be refused.
      *
      * @param call the client's {@code call(method, params)}
      */
@@ -29,13 +31,20 @@ public final class Logins {
         CompletableFuture<LoginResult> out = new CompletableFuture<>();
         call.apply("login", List.of(params)).whenComplete((result, error) -> {
             Throwable cause = error == null ? null : Errors.unwrap(error);
-            if (cause instanceof DdpMethodException m && "totp-required".equals(m.getErrorCode()) && totpCode != null) {
+            if (cause instanceof DdpMethodException m && "totp-required".equals(m.getErrorCode()) && totpCode != null
+                    && asksForTotp(m)) {
                 retryWithTotp(call, params, totpCode, out);
             } else {
                 complete(out, result, cause);
             }
         });
         return out;
+    }
+
+    /** The challenge is for an authenticator (TOTP) code: {@code details.method} is {@code totp} or not given. */
+    private static boolean asksForTotp(DdpMethodException challenge) {
+        Object method = challenge.getDetails() == null ? null : challenge.getDetails().get("method");
+        return method == null || "totp".equals(method);
     }
 
     private static void retryWithTotp(BiFunction<String, List<?>, CompletableFuture<Object>> call,
