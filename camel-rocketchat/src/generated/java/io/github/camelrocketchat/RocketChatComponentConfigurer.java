@@ -31,6 +31,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         RocketChatComponent target = (RocketChatComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "alias": getOrCreateConfiguration(target).setAlias(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowsessionmethods":
+        case "allowSessionMethods": getOrCreateConfiguration(target).setAllowSessionMethods(property(camelContext, boolean.class, value)); return true;
         case "authtoken":
         case "authToken": getOrCreateConfiguration(target).setAuthToken(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -91,6 +93,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "threadid":
         case "threadId": getOrCreateConfiguration(target).setThreadId(property(camelContext, java.lang.String.class, value)); return true;
+        case "totpsecret":
+        case "totpSecret": getOrCreateConfiguration(target).setTotpSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": getOrCreateConfiguration(target).setTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
@@ -107,6 +111,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "alias": return java.lang.String.class;
+        case "allowsessionmethods":
+        case "allowSessionMethods": return boolean.class;
         case "authtoken":
         case "authToken": return java.lang.String.class;
         case "autowiredenabled":
@@ -167,6 +173,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "threadid":
         case "threadId": return java.lang.String.class;
+        case "totpsecret":
+        case "totpSecret": return java.lang.String.class;
         case "transport": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
@@ -184,6 +192,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         RocketChatComponent target = (RocketChatComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "alias": return getOrCreateConfiguration(target).getAlias();
+        case "allowsessionmethods":
+        case "allowSessionMethods": return getOrCreateConfiguration(target).isAllowSessionMethods();
         case "authtoken":
         case "authToken": return getOrCreateConfiguration(target).getAuthToken();
         case "autowiredenabled":
@@ -244,6 +254,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "threadid":
         case "threadId": return getOrCreateConfiguration(target).getThreadId();
+        case "totpsecret":
+        case "totpSecret": return getOrCreateConfiguration(target).getTotpSecret();
         case "transport": return getOrCreateConfiguration(target).getTransport();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();

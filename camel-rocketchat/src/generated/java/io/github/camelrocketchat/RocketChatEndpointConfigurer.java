@@ -24,6 +24,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         RocketChatEndpoint target = (RocketChatEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "alias": target.getConfiguration().setAlias(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowsessionmethods":
+        case "allowSessionMethods": target.getConfiguration().setAllowSessionMethods(property(camelContext, boolean.class, value)); return true;
         case "authtoken":
         case "authToken": target.getConfiguration().setAuthToken(property(camelContext, java.lang.String.class, value)); return true;
         case "avatar": target.getConfiguration().setAvatar(property(camelContext, java.lang.String.class, value)); return true;
@@ -83,6 +85,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "threadid":
         case "threadId": target.getConfiguration().setThreadId(property(camelContext, java.lang.String.class, value)); return true;
+        case "totpsecret":
+        case "totpSecret": target.getConfiguration().setTotpSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "transport": target.getConfiguration().setTransport(property(camelContext, java.lang.String.class, value)); return true;
         case "userid":
         case "userId": target.getConfiguration().setUserId(property(camelContext, java.lang.String.class, value)); return true;
@@ -97,6 +101,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "alias": return java.lang.String.class;
+        case "allowsessionmethods":
+        case "allowSessionMethods": return boolean.class;
         case "authtoken":
         case "authToken": return java.lang.String.class;
         case "avatar": return java.lang.String.class;
@@ -156,6 +162,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "threadid":
         case "threadId": return java.lang.String.class;
+        case "totpsecret":
+        case "totpSecret": return java.lang.String.class;
         case "transport": return java.lang.String.class;
         case "userid":
         case "userId": return java.lang.String.class;
@@ -171,6 +179,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         RocketChatEndpoint target = (RocketChatEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "alias": return target.getConfiguration().getAlias();
+        case "allowsessionmethods":
+        case "allowSessionMethods": return target.getConfiguration().isAllowSessionMethods();
         case "authtoken":
         case "authToken": return target.getConfiguration().getAuthToken();
         case "avatar": return target.getConfiguration().getAvatar();
@@ -230,6 +240,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "threadid":
         case "threadId": return target.getConfiguration().getThreadId();
+        case "totpsecret":
+        case "totpSecret": return target.getConfiguration().getTotpSecret();
         case "transport": return target.getConfiguration().getTransport();
         case "userid":
         case "userId": return target.getConfiguration().getUserId();

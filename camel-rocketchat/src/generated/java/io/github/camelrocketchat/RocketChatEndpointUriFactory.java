@@ -23,8 +23,9 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(42);
         props.add("alias");
+        props.add("allowSessionMethods");
         props.add("authToken");
         props.add("avatar");
         props.add("bridgeErrorHandler");
@@ -60,14 +61,16 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
         props.add("sslContextParameters");
         props.add("stateRepository");
         props.add("threadId");
+        props.add("totpSecret");
         props.add("transport");
         props.add("userId");
         props.add("userIds");
         props.add("username");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("authToken");
         secretProps.add("password");
+        secretProps.add("totpSecret");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();
     }

@@ -26,6 +26,12 @@ public class RocketChatConfiguration implements Cloneable {
     @UriParam(label = "security", secret = true, description = "A login token instead of a password: a resume token from an earlier "
             + "login or a personal access token. The component never logs out of a token login (that would revoke the token).")
     private String authToken;
+    @UriParam(label = "security", secret = true, description = "The user's TOTP two-factor secret, base32 (what an authenticator "
+            + "app is given when TOTP is turned on; spaces and case do not matter). When a password login is answered with "
+            + "totp-required, the component sends the current RFC 6238 code (HMAC-SHA1, 30 s, 6 digits), at start and at every "
+            + "re-login. Not needed with authToken: token logins are never asked for a code. E-mail two-factor cannot be "
+            + "answered: such a login fails and says what to change.")
+    private String totpSecret;
     @UriParam(label = "security", description = "The user id that goes with a personal access token (authToken).")
     private String userId;
     @UriParam(label = "security", description = "TLS settings for wss:// and https:// connections.")
@@ -129,6 +135,11 @@ public class RocketChatConfiguration implements Cloneable {
     private boolean readOnly;
     @UriParam(label = "producer", defaultValue = "20", description = "loadHistory: how many messages to load.")
     private int limit = 20;
+    @UriParam(label = "producer,security", defaultValue = "false", description = "Let this producer call the methods that end "
+            + "or replace the login of the shared connection for every endpoint that uses it: login, logout, logoutOtherClients "
+            + "and deleteUserOwnAccount. Refused by default (at route start for the endpoint's method, per exchange for the "
+            + "CamelRocketChatMethod header) with a RocketChatInvalidInputException.")
+    private boolean allowSessionMethods;
 
     /** A deep-enough copy: every field is immutable or shared on purpose (sslContextParameters). */
     public RocketChatConfiguration copy() {
@@ -169,6 +180,14 @@ public class RocketChatConfiguration implements Cloneable {
 
     public void setAuthToken(String authToken) {
         this.authToken = authToken;
+    }
+
+    public String getTotpSecret() {
+        return totpSecret;
+    }
+
+    public void setTotpSecret(String totpSecret) {
+        this.totpSecret = totpSecret;
     }
 
     public String getUserId() {
@@ -411,10 +430,19 @@ public class RocketChatConfiguration implements Cloneable {
         this.limit = limit;
     }
 
+    public boolean isAllowSessionMethods() {
+        return allowSessionMethods;
+    }
+
+    public void setAllowSessionMethods(boolean allowSessionMethods) {
+        this.allowSessionMethods = allowSessionMethods;
+    }
+
     @Override
     public String toString() {
         return "RocketChatConfiguration[serverUrl=" + SessionSettings.maskedUrl(serverUrl) + ", username=" + username + ", userId=" + userId
                 + ", password=" + (password == null ? "none" : "******") + ", authToken=" + (authToken == null ? "none" : "******")
+                + ", totpSecret=" + (totpSecret == null ? "none" : "******")
                 + ", transport=" + transport + ", roomId=" + roomId + ", roomName=" + roomName + ", event=" + event
                 + ", eventName=" + eventName + ", collection=" + collection + "]";
     }

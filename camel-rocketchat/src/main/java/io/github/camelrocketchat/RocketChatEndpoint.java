@@ -65,6 +65,7 @@ public class RocketChatEndpoint extends DefaultEndpoint
     @Override
     public Producer createProducer() throws Exception {
         EndpointNames.validateForProducer(name);
+        EndpointNames.checkSessionMethod(name, configuration.isAllowSessionMethods());
         return new RocketChatProducer(this);
     }
 
@@ -100,6 +101,11 @@ public class RocketChatEndpoint extends DefaultEndpoint
             throw new IllegalArgumentException("Credentials are required: username and password, or authToken "
                     + "(a resume token or personal access token, with userId)");
         }
+        if (c.getTotpSecret() != null && c.getAuthToken() != null) {
+            throw new IllegalArgumentException("totpSecret goes with username and password; a token login (authToken) is never "
+                    + "asked for a two-factor code");
+        }
+        credentials(c); // checks totpSecret is base32 (the message shows none of it)
         TransportMode.parse(c.getTransport());
         MessageEvent.parseList(c.getMessageEvents());
         ConsumerTarget.parseParams(c.getParams());
@@ -147,7 +153,7 @@ public class RocketChatEndpoint extends DefaultEndpoint
     /** The credentials the configuration names (validated: a token, or username and password). */
     static Credentials credentials(RocketChatConfiguration c) {
         return c.getAuthToken() != null ? Credentials.token(c.getUserId(), c.getAuthToken())
-                : Credentials.password(c.getUsername(), c.getPassword());
+                : Credentials.password(c.getUsername(), c.getPassword(), c.getTotpSecret());
     }
 
     /** The key that decides which endpoints share a connection. */

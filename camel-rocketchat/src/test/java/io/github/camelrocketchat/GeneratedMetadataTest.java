@@ -49,7 +49,7 @@ class GeneratedMetadataTest {
     void theUriFactoryBuildsUrisAndKnowsTheSecrets() throws Exception {
         EndpointUriFactory f = context.getCamelContextExtension().getEndpointUriFactory("rocketchat");
         assertThat(f).isInstanceOf(RocketChatEndpointUriFactory.class);
-        assertThat(f.secretPropertyNames()).containsExactlyInAnyOrder("authToken", "password");
+        assertThat(f.secretPropertyNames()).containsExactlyInAnyOrder("authToken", "password", "totpSecret");
         assertThat(f.propertyNames()).contains("name", "serverUrl", "roomId", "messageEvents", "transport");
         assertThat(f.isLenientProperties()).isFalse();
         Map<String, Object> props = new LinkedHashMap<>();
@@ -69,6 +69,8 @@ class GeneratedMetadataTest {
         assertThat(root.at("/component/label").asText()).isEqualTo("chat");
         assertThat(root.at("/properties/password/secret").asBoolean()).isTrue();
         assertThat(root.at("/properties/authToken/secret").asBoolean()).isTrue();
+        assertThat(root.at("/properties/totpSecret/secret").asBoolean()).isTrue();
+        assertThat(root.at("/componentProperties/totpSecret/secret").asBoolean()).isTrue();
         assertThat(root.at("/properties/serverUrl/required").asBoolean()).isTrue();
         assertThat(root.at("/properties/transport/enum").toString()).isEqualTo("[\"auto\",\"ddp\",\"rest\"]");
         assertThat(root.at("/headers/CamelRocketChatMessageEvent/constantName").asText())

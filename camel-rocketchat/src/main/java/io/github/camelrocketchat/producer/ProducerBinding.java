@@ -2,6 +2,7 @@ package io.github.camelrocketchat.producer;
 
 import io.github.camelrocketchat.RocketChatConfiguration;
 import io.github.camelrocketchat.RocketChatConstants;
+import io.github.camelrocketchat.support.EndpointNames;
 import io.github.camelrocketchat.support.OptionLists;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +35,10 @@ final class ProducerBinding {
         }
         Integer limit = in(exchange, RocketChatConstants.LIMIT, Integer.class);
         Boolean readOnly = in(exchange, RocketChatConstants.READ_ONLY, Boolean.class);
+        String method = or(in(exchange, RocketChatConstants.METHOD, String.class), endpointMethod);
+        EndpointNames.checkSessionMethod(method, c.isAllowSessionMethods());
         return new ProducerInput(
-                or(in(exchange, RocketChatConstants.METHOD, String.class), endpointMethod),
+                method,
                 exchange.getMessage().getBody(), roomId, roomName,
                 or(in(exchange, RocketChatConstants.THREAD_ID, String.class), c.getThreadId()),
                 in(exchange, RocketChatConstants.MESSAGE_ID, String.class),

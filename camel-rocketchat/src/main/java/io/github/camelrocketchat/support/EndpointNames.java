@@ -1,5 +1,6 @@
 package io.github.camelrocketchat.support;
 
+import io.github.camelrocketchat.RocketChatInvalidInputException;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -25,6 +26,12 @@ public final class EndpointNames {
             "loadSurroundingMessages", "readMessages", "readThreads", "getUsersOfRoom", "spotlight", "getThreadMessages",
             "getThreadsList", "sendFileMessage", "public-settings/get", "permissions/get", "canAccessRoom", "getUserRoles",
             "muteUserInRoom", "unmuteUserInRoom", "eraseRoom");
+
+    /**
+     * Methods that would end or take over the login of the shared session, for every endpoint that uses it: a producer
+     * calls them only with {@code allowSessionMethods=true}.
+     */
+    public static final Set<String> SESSION_METHODS = Set.of("login", "logout", "logoutOtherClients", "deleteUserOwnAccount");
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.:/\\-]+");
 
@@ -66,6 +73,19 @@ public final class EndpointNames {
             throw new IllegalArgumentException("rocketchat:" + name + " is a read-only stream: use it as a consumer (from(\"rocketchat:"
                     + name + "\")). A producer calls a method (" + String.join(", ", new TreeSet<>(PRODUCER_METHODS))
                     + ", or any other method name) or writes to " + String.join(", ", new TreeSet<>(WRITABLE_STREAMS)));
+        }
+    }
+
+    /**
+     * Fails when a producer would call a method of {@link #SESSION_METHODS} and the endpoint does not allow it; the
+     * message says why and which option allows it.
+     */
+    public static void checkSessionMethod(String method, boolean allowed) {
+        if (!allowed && SESSION_METHODS.contains(method)) {
+            throw new RocketChatInvalidInputException("rocketchat:" + method + " is refused: it would end or replace the login of "
+                    + "the connection that every rocketchat endpoint with the same server and credentials shares. Set "
+                    + "allowSessionMethods=true on this endpoint to call it anyway (" + String.join(", ", new TreeSet<>(SESSION_METHODS))
+                    + " are refused by default)", "session-method-refused", null, null, method, null);
         }
     }
 }
