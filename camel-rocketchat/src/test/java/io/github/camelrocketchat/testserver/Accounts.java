@@ -112,6 +112,9 @@ final class Accounts {
             throw MeteorError.numeric(403, AMBIGUOUS);
         }
         checkActive(u);
+        if (u.totpSecret == null && u.email2fa && u.emailVerified) {
+            emailTwoFactor(u, totpCode);
+        }
         if (u.totpSecret != null) {
             if (totpCode == null) {
                 ObjectNode d = Json.obj();
@@ -130,6 +133,29 @@ final class Accounts {
         UserRecord.LoginToken stored = new UserRecord.LoginToken(Ids.hashToken(token), core.now(), "password", null);
         u.tokens.add(stored);
         return new Login(u, token, stored, "password");
+    }
+
+    /**
+     * Rocket.Chat's e-mail 2FA ({@code EmailCheck}): without a code a new one is "mailed" (kept on the user, see
+     * {@link RocketChatTestServer#emailCode}) and the login answers {@code totp-required} with method {@code email};
+     * a code other than the mailed one is {@code totp-invalid}.
+     */
+    private void emailTwoFactor(UserRecord u, String code) throws MeteorError {
+        if (code == null) {
+            u.emailCode = String.format("%06d", Math.floorMod(java.nio.ByteBuffer.wrap(core.ids.bytes(4)).getInt(), 1_000_000));
+            ObjectNode d = Json.obj();
+            d.put("method", "email");
+            d.put("codeGenerated", true);
+            d.put("emailOrUsername", u.email);
+            d.set("availableMethods", Json.arr(java.util.List.of("email")));
+            throw MeteorError.of("totp-required", "TOTP Required", d);
+        }
+        if (u.emailCode == null || !Ids.sameSecret(u.emailCode, code)) {
+            ObjectNode d = Json.obj();
+            d.put("method", "email");
+            throw MeteorError.of("totp-invalid", "TOTP Invalid", d);
+        }
+        u.emailCode = null;
     }
 
     private static MeteorError blocked() {

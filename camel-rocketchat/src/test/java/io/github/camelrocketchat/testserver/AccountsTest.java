@@ -108,6 +108,29 @@ class AccountsTest extends ServerTestSupport {
     }
 
     @Test
+    void emailTwoFactorAppliesToAVerifiedAddressAndTakesTheMailedCode() {
+        server.addUser("erin", "pw-erin");
+        server.enableEmailTwoFactor("erin");
+        RawDdpClient c = client();
+        assertThat(c.login("erin", "pw-erin").has("result")).as("no verified address: no e-mail 2FA").isTrue();
+        server.setEmail("erin", "erin@example.com", true);
+        assertFrame("{\"msg\":\"result\",\"id\":\"*\",\"error\":{\"isClientSafe\":true,\"error\":\"totp-required\","
+                + "\"reason\":\"TOTP Required\",\"details\":{\"method\":\"email\",\"codeGenerated\":true,"
+                + "\"emailOrUsername\":\"erin@example.com\",\"availableMethods\":[\"email\"]},"
+                + "\"message\":\"TOTP Required [totp-required]\",\"errorType\":\"Meteor.Error\"}}", c.login("erin", "pw-erin"));
+        String mailed = server.emailCode("erin");
+        assertThat(mailed).matches("\\d{6}");
+        ObjectNode inner = (ObjectNode) obj("{\"user\":{\"username\":\"erin\"},\"password\":{\"digest\":\""
+                + TestUser.digest("pw-erin") + "\",\"algorithm\":\"sha-256\"}}");
+        ObjectNode wrong = Json.obj();
+        wrong.putObject("totp").put("code", mailed.equals("000000") ? "111111" : "000000").set("login", inner.deepCopy());
+        assertThat(c.result("w", "login", wrong).path("error").path("error").asText()).isEqualTo("totp-invalid");
+        ObjectNode right = Json.obj();
+        right.putObject("totp").put("code", mailed).set("login", inner);
+        assertThat(c.result("r", "login", right).path("result").path("type").asText()).isEqualTo("password");
+    }
+
+    @Test
     void repeatedFailuresBlockTheUser() {
         RawDdpClient c = client();
         for (int i = 0; i < 10; i++) {

@@ -189,7 +189,7 @@ final class Docs {
         o.put("type", u.type);
         ObjectNode services = o.putObject("services");
         services.putObject("totp").put("enabled", u.totpSecret != null);
-        services.putObject("email2fa").put("enabled", false);
+        services.putObject("email2fa").put("enabled", u.email2fa);
         o.set("_updatedAt", Json.date(u.updatedAt));
         return o;
     }

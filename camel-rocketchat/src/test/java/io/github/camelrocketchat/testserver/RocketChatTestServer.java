@@ -158,6 +158,21 @@ public final class RocketChatTestServer implements AutoCloseable {
         });
     }
 
+    /**
+     * Turns on two-factor authentication by e-mail for the user (Rocket.Chat's default for users with a verified
+     * address when {@code Accounts_TwoFactorAuthentication_By_Email_Auto_Opt_In} is on). Like Rocket.Chat it applies
+     * only while the user has a verified e-mail address ({@link #setEmail}) and no TOTP: password logins then answer
+     * {@code totp-required} with method {@code email} and "mail" a code ({@link #emailCode}).
+     */
+    public void enableEmailTwoFactor(String username) {
+        loop.run(() -> user(username).email2fa = true);
+    }
+
+    /** The last code the server "mailed" to the user for e-mail 2FA, or null. */
+    public String emailCode(String username) {
+        return loop.call(() -> user(username).emailCode);
+    }
+
     public void deactivateUser(String username) {
         loop.run(() -> user(username).active = false);
     }

@@ -31,6 +31,10 @@ final class UserRecord {
     int utcOffset;
     /** Raw TOTP secret, or null when 2FA is off. */
     byte[] totpSecret;
+    /** Two-factor by e-mail ({@code services.email2fa.enabled}); applies only with a verified e-mail address. */
+    boolean email2fa;
+    /** The last code "mailed" for e-mail 2FA, or null. */
+    String emailCode;
     final List<LoginToken> tokens = new ArrayList<>();
     /** Failed password logins in a row, for {@code Block_Multiple_Failed_Logins}. */
     int failedLogins;
