@@ -55,6 +55,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, int.class, value)); return true;
+        case "maxpendingcalls":
+        case "maxPendingCalls": getOrCreateConfiguration(target).setMaxPendingCalls(property(camelContext, int.class, value)); return true;
         case "maxqueuesize":
         case "maxQueueSize": getOrCreateConfiguration(target).setMaxQueueSize(property(camelContext, int.class, value)); return true;
         case "maxreconnectattempts":
@@ -70,6 +72,10 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "pingInterval": getOrCreateConfiguration(target).setPingInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pingtimeout":
         case "pingTimeout": getOrCreateConfiguration(target).setPingTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimit":
+        case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitmaxwait":
+        case "rateLimitMaxWait": getOrCreateConfiguration(target).setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "readonly":
         case "readOnly": getOrCreateConfiguration(target).setReadOnly(property(camelContext, boolean.class, value)); return true;
         case "reconnectinitialdelay":
@@ -135,6 +141,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
+        case "maxpendingcalls":
+        case "maxPendingCalls": return int.class;
         case "maxqueuesize":
         case "maxQueueSize": return int.class;
         case "maxreconnectattempts":
@@ -150,6 +158,10 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "pingInterval": return long.class;
         case "pingtimeout":
         case "pingTimeout": return long.class;
+        case "ratelimit":
+        case "rateLimit": return java.lang.String.class;
+        case "ratelimitmaxwait":
+        case "rateLimitMaxWait": return long.class;
         case "readonly":
         case "readOnly": return boolean.class;
         case "reconnectinitialdelay":
@@ -216,6 +228,8 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();
+        case "maxpendingcalls":
+        case "maxPendingCalls": return getOrCreateConfiguration(target).getMaxPendingCalls();
         case "maxqueuesize":
         case "maxQueueSize": return getOrCreateConfiguration(target).getMaxQueueSize();
         case "maxreconnectattempts":
@@ -231,6 +245,10 @@ public class RocketChatComponentConfigurer extends PropertyConfigurerSupport imp
         case "pingInterval": return getOrCreateConfiguration(target).getPingInterval();
         case "pingtimeout":
         case "pingTimeout": return getOrCreateConfiguration(target).getPingTimeout();
+        case "ratelimit":
+        case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "ratelimitmaxwait":
+        case "rateLimitMaxWait": return getOrCreateConfiguration(target).getRateLimitMaxWait();
         case "readonly":
         case "readOnly": return getOrCreateConfiguration(target).isReadOnly();
         case "reconnectinitialdelay":

@@ -47,6 +47,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, int.class, value)); return true;
+        case "maxpendingcalls":
+        case "maxPendingCalls": target.getConfiguration().setMaxPendingCalls(property(camelContext, int.class, value)); return true;
         case "maxqueuesize":
         case "maxQueueSize": target.getConfiguration().setMaxQueueSize(property(camelContext, int.class, value)); return true;
         case "maxreconnectattempts":
@@ -62,6 +64,10 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pingInterval": target.getConfiguration().setPingInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pingtimeout":
         case "pingTimeout": target.getConfiguration().setPingTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimit":
+        case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitmaxwait":
+        case "rateLimitMaxWait": target.getConfiguration().setRateLimitMaxWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "readonly":
         case "readOnly": target.getConfiguration().setReadOnly(property(camelContext, boolean.class, value)); return true;
         case "reconnectinitialdelay":
@@ -124,6 +130,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return int.class;
+        case "maxpendingcalls":
+        case "maxPendingCalls": return int.class;
         case "maxqueuesize":
         case "maxQueueSize": return int.class;
         case "maxreconnectattempts":
@@ -139,6 +147,10 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pingInterval": return long.class;
         case "pingtimeout":
         case "pingTimeout": return long.class;
+        case "ratelimit":
+        case "rateLimit": return java.lang.String.class;
+        case "ratelimitmaxwait":
+        case "rateLimitMaxWait": return long.class;
         case "readonly":
         case "readOnly": return boolean.class;
         case "reconnectinitialdelay":
@@ -202,6 +214,8 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
+        case "maxpendingcalls":
+        case "maxPendingCalls": return target.getConfiguration().getMaxPendingCalls();
         case "maxqueuesize":
         case "maxQueueSize": return target.getConfiguration().getMaxQueueSize();
         case "maxreconnectattempts":
@@ -217,6 +231,10 @@ public class RocketChatEndpointConfigurer extends PropertyConfigurerSupport impl
         case "pingInterval": return target.getConfiguration().getPingInterval();
         case "pingtimeout":
         case "pingTimeout": return target.getConfiguration().getPingTimeout();
+        case "ratelimit":
+        case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "ratelimitmaxwait":
+        case "rateLimitMaxWait": return target.getConfiguration().getRateLimitMaxWait();
         case "readonly":
         case "readOnly": return target.getConfiguration().isReadOnly();
         case "reconnectinitialdelay":

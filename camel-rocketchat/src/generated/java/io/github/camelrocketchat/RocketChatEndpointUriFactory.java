@@ -23,7 +23,7 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(45);
         props.add("alias");
         props.add("allowSessionMethods");
         props.add("authToken");
@@ -39,6 +39,7 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
         props.add("headerFilterStrategy");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("maxPendingCalls");
         props.add("maxQueueSize");
         props.add("maxReconnectAttempts");
         props.add("members");
@@ -49,6 +50,8 @@ public class RocketChatEndpointUriFactory extends org.apache.camel.support.compo
         props.add("password");
         props.add("pingInterval");
         props.add("pingTimeout");
+        props.add("rateLimit");
+        props.add("rateLimitMaxWait");
         props.add("readOnly");
         props.add("reconnectInitialDelay");
         props.add("reconnectMaxDelay");

@@ -1,7 +1,10 @@
 package io.github.camelrocketchat;
 
 import io.github.camelrocketchat.session.DdpConnectionFactory;
+import io.github.camelrocketchat.session.RocketChatSession;
 import io.github.camelrocketchat.session.RocketChatSessionRegistry;
+import io.github.camelrocketchat.session.SessionTimer;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,9 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
 
     /** Replaced only before the component starts (tests); read by endpoints on start. */
     private volatile DdpConnectionFactory connectionFactory = DdpConnectionFactory.DEFAULT;
+    /** Replaced only before the component starts (tests: virtual time for rate-limit waits and token renewal). */
+    private volatile Clock sessionClock = Clock.systemUTC();
+    private volatile SessionTimer sessionTimer = SessionTimer.DEFAULT;
     /** Producer health check ids in use; guarded by itself (producers start and stop on any lifecycle thread). */
     private final Set<String> producerCheckIds = new HashSet<>();
     /** Created on first use, closed in {@link #doStop()}. */
@@ -86,7 +92,10 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
             synchronized (this) {
                 r = sessionRegistry;
                 if (r == null) {
-                    r = RocketChatSessionRegistry.using(connectionFactory);
+                    DdpConnectionFactory f = connectionFactory;
+                    Clock clock = sessionClock;
+                    SessionTimer timer = sessionTimer;
+                    r = new RocketChatSessionRegistry(settings -> new RocketChatSession(settings, f, null, clock, timer));
                     sessionRegistry = r;
                 }
             }
@@ -149,5 +158,17 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
             throw new IllegalStateException("The connection factory must be set before the first rocketchat endpoint starts");
         }
         this.connectionFactory = connectionFactory;
+    }
+
+    /**
+     * The time sessions read and wait on: rate-limit waits, client-side rates, token renewal (Java API only, for tests
+     * on virtual time). Must be set before the first endpoint starts.
+     */
+    public synchronized void setSessionTime(Clock clock, SessionTimer timer) {
+        if (sessionRegistry != null) {
+            throw new IllegalStateException("The session time must be set before the first rocketchat endpoint starts");
+        }
+        this.sessionClock = java.util.Objects.requireNonNull(clock, "clock");
+        this.sessionTimer = java.util.Objects.requireNonNull(timer, "timer");
     }
 }

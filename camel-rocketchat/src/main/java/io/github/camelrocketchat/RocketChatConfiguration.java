@@ -140,6 +140,21 @@ public class RocketChatConfiguration implements Cloneable {
             + "and deleteUserOwnAccount. Refused by default (at route start for the endpoint's method, per exchange for the "
             + "CamelRocketChatMethod header) with a RocketChatInvalidInputException.")
     private boolean allowSessionMethods;
+    @UriParam(label = "producer", defaultValue = "60000", javaType = "java.time.Duration",
+            description = "How long a producer call may wait for Rocket.Chat's rate limiter, in milliseconds. A call the server "
+            + "refuses with too-many-requests is retried by itself after the wait the server names (plus a little jitter), in "
+            + "its place before later calls of the same method; a refusal asking for a longer wait, or refusals of one call "
+            + "adding up to more, fail the exchange with RocketChatRateLimitException. 0 fails at the first refusal.")
+    private long rateLimitMaxWait = 60000;
+    @UriParam(label = "producer", description = "A client-side ceiling for this producer's method on the shared connection, "
+            + "as calls/window: 5/1s, 10/10s, 100/1m, 2/500ms. Calls over it wait their turn in order, so a busy route stays "
+            + "under the server's limits without being refused. Off by default.")
+    private String rateLimit;
+    @UriParam(label = "advanced", defaultValue = "1000", description = "How many producer calls may wait per connection: for the "
+            + "connection to be restored, for the rate limiter or for a client-side rateLimit. A call beyond it fails at once with "
+            + "RocketChatConnectionException (error pending-calls-full). Like the timeouts, the first endpoint to open the shared "
+            + "connection decides.")
+    private int maxPendingCalls = 1000;
 
     /** A deep-enough copy: every field is immutable or shared on purpose (sslContextParameters). */
     public RocketChatConfiguration copy() {
@@ -445,5 +460,29 @@ public class RocketChatConfiguration implements Cloneable {
                 + ", totpSecret=" + (totpSecret == null ? "none" : "******")
                 + ", transport=" + transport + ", roomId=" + roomId + ", roomName=" + roomName + ", event=" + event
                 + ", eventName=" + eventName + ", collection=" + collection + "]";
+    }
+
+    public long getRateLimitMaxWait() {
+        return rateLimitMaxWait;
+    }
+
+    public void setRateLimitMaxWait(long rateLimitMaxWait) {
+        this.rateLimitMaxWait = rateLimitMaxWait;
+    }
+
+    public String getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(String rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public int getMaxPendingCalls() {
+        return maxPendingCalls;
+    }
+
+    public void setMaxPendingCalls(int maxPendingCalls) {
+        this.maxPendingCalls = maxPendingCalls;
     }
 }

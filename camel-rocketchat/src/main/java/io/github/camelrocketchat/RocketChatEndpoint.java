@@ -5,6 +5,7 @@ import io.github.camelrocketchat.consumer.RocketChatConsumer;
 import io.github.camelrocketchat.producer.RocketChatProducer;
 import io.github.camelrocketchat.support.EndpointNames;
 import io.github.camelrocketchat.session.Credentials;
+import io.github.camelrocketchat.session.CallRate;
 import io.github.camelrocketchat.session.ConnectionKey;
 import io.github.camelrocketchat.consumer.MessageEvent;
 import io.github.camelrocketchat.session.RocketChatSessionRegistry;
@@ -119,6 +120,13 @@ public class RocketChatEndpoint extends DefaultEndpoint
             throw new IllegalArgumentException("reconnectMaxDelay (" + c.getReconnectMaxDelay() + " ms) must not be below "
                     + "reconnectInitialDelay (" + c.getReconnectInitialDelay() + " ms)");
         }
+        positive("maxPendingCalls", c.getMaxPendingCalls());
+        if (c.getRateLimitMaxWait() < 0) {
+            throw new IllegalArgumentException("rateLimitMaxWait must be 0 (fail at the first refusal) or more, was " + c.getRateLimitMaxWait());
+        }
+        if (c.getRateLimit() != null && !c.getRateLimit().isBlank()) {
+            CallRate.parse(c.getRateLimit());
+        }
         if (c.getMaxReconnectAttempts() < 0) {
             throw new IllegalArgumentException("maxReconnectAttempts must be 0 (never give up) or more, was " + c.getMaxReconnectAttempts());
         }
@@ -147,7 +155,8 @@ public class RocketChatEndpoint extends DefaultEndpoint
                 Duration.ofMillis(c.getConnectTimeout()), Duration.ofMillis(c.getPingInterval()),
                 Duration.ofMillis(c.getPingTimeout()), Duration.ofMillis(c.getMethodTimeout()),
                 new SessionSettings.Reconnect(Duration.ofMillis(c.getReconnectInitialDelay()),
-                        Duration.ofMillis(c.getReconnectMaxDelay()), c.getMaxReconnectAttempts()));
+                        Duration.ofMillis(c.getReconnectMaxDelay()), c.getMaxReconnectAttempts()))
+                .withMaxPendingCalls(c.getMaxPendingCalls());
     }
 
     /** The credentials the configuration names (validated: a token, or username and password). */

@@ -22,11 +22,12 @@ final class ProducerCalls {
     /**
      * @param in       the exchange's input, room name already resolved
      * @param username the logged-in username (for typing), or null when unknown
+     * @param sendId   gives the {@code _id} of a {@code sendMessage} whose message has none
      */
-    static RocketChatCall build(ProducerInput in, String username) {
+    static RocketChatCall build(ProducerInput in, String username, java.util.function.Supplier<String> sendId) {
         String m = in.method();
         return switch (m) {
-            case "sendMessage" -> sendMessage(in);
+            case "sendMessage" -> sendMessage(in, sendId);
             case "updateMessage" -> updateMessage(in);
             case "deleteMessage" -> deleteMessage(in);
             case "setReaction" -> setReaction(in);
@@ -54,9 +55,11 @@ final class ProducerCalls {
         };
     }
 
-    private static RocketChatCall sendMessage(ProducerInput in) {
+    private static RocketChatCall sendMessage(ProducerInput in, java.util.function.Supplier<String> sendId) {
         Map<String, Object> doc = messageDocument(in, "sendMessage");
-        doc.putIfAbsent("_id", MessageIds.newId());
+        if (!(doc.get("_id") instanceof String id) || id.isBlank()) {
+            doc.put("_id", sendId.get());
+        }
         if (in.threadId() != null) {
             doc.putIfAbsent("tmid", in.threadId());
         }
@@ -67,14 +70,10 @@ final class ProducerCalls {
             Object v = doc.get(k);
             return v != null && !(v instanceof List<?> l && l.isEmpty());
         });
-        Map<String, Object> restBody = new LinkedHashMap<>();
-        restBody.put("roomId", doc.get("rid"));
-        putIfAbsent(restBody, "text", doc.get("msg"));
-        for (String k : List.of("alias", "emoji", "avatar", "attachments", "tmid", "tshow")) {
-            putIfAbsent(restBody, k, doc.get(k));
-        }
-        return new RocketChatCall("sendMessage", List.of(doc), "chat.postMessage",
-                rest -> rest.postMessage(restBody).thenApply(r -> r.get("message")), restFeatures);
+        // chat.sendMessage, not chat.postMessage: it keeps the client's _id, so a repeat is recognised on REST too
+        Map<String, Object> restMessage = new LinkedHashMap<>(doc);
+        return new RocketChatCall("sendMessage", List.of(doc), "chat.sendMessage",
+                rest -> rest.sendMessage(restMessage).thenApply(r -> r.get("message")), restFeatures);
     }
 
     private static RocketChatCall updateMessage(ProducerInput in) {

@@ -9,8 +9,9 @@ import io.github.camelrocketchat.support.RocketChatHealthCheck;
 import io.github.camelrocketchat.session.RocketChatCall;
 import io.github.camelrocketchat.session.RocketChatSession;
 import io.github.camelrocketchat.session.RocketChatSessionRegistry;
+import io.github.camelrocketchat.session.CallPolicy;
+import io.github.camelrocketchat.session.CallRate;
 import io.github.camelrocketchat.session.SessionSettings;
-import io.github.camelrocketchat.session.TransportMode;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,8 +40,8 @@ import org.slf4j.LoggerFactory;
 public class RocketChatProducer extends DefaultAsyncProducer {
     private static final Logger LOG = LoggerFactory.getLogger(RocketChatProducer.class);
     private final ProducerBinding binding;
-    private final TransportMode transportMode;
-    private final Duration methodTimeout;
+    /** How this producer's calls go out; resendable is decided per call. */
+    private final CallPolicy policy;
     /** Set in doStart, cleared in doStop (Camel lifecycle thread); read by process on any thread. */
     private volatile RocketChatSessionRegistry.Lease lease;
     private volatile ExecutorService executor;
@@ -52,8 +53,10 @@ public class RocketChatProducer extends DefaultAsyncProducer {
     public RocketChatProducer(RocketChatEndpoint endpoint) {
         super(endpoint);
         this.binding = new ProducerBinding(endpoint.getConfiguration(), endpoint.getHeaderFilterStrategy());
-        this.transportMode = endpoint.transportMode();
-        this.methodTimeout = Duration.ofMillis(endpoint.getConfiguration().getMethodTimeout());
+        RocketChatConfiguration c = endpoint.getConfiguration();
+        this.policy = new CallPolicy(endpoint.transportMode(), Duration.ofMillis(c.getMethodTimeout()), false,
+                Duration.ofMillis(c.getRateLimitMaxWait()),
+                c.getRateLimit() == null || c.getRateLimit().isBlank() ? null : CallRate.parse(c.getRateLimit()));
     }
 
     @Override
@@ -163,16 +166,23 @@ public class RocketChatProducer extends DefaultAsyncProducer {
         }
         CompletableFuture<String> room = input.roomName() != null
                 ? session.resolveRoom(input.roomName()) : CompletableFuture.completedFuture(input.roomId());
+        String endpointKey = getEndpoint().getEndpointKey();
         room.thenCompose(rid -> {
             ProducerInput resolved = input.roomName() != null ? input.withRoomId(rid) : input;
-            RocketChatCall call = ProducerCalls.build(resolved, session.username());
-            return session.invoke(call, transportMode, methodTimeout).thenApply(result -> new Outcome(resolved, call, result));
+            RocketChatCall call = ProducerCalls.build(resolved, session.username(), () -> SendIds.forSend(exchange, endpointKey));
+            boolean send = "sendMessage".equals(call.method());
+            CompletableFuture<Object> result = session.invoke(call, policy.resendable(send));
+            return (send ? SentMessages.confirm(session, call, result) : result)
+                    .thenApply(r -> new Outcome(resolved, call, r));
         }).whenCompleteAsync((outcome, failure) -> {
             try {
                 if (failure != null) {
                     exchange.setException(RocketChatErrors.map(failure, input.method()));
                 } else {
                     ProducerResults.apply(exchange.getMessage(), outcome.input(), outcome.call(), outcome.result());
+                    if ("sendMessage".equals(outcome.call().method())) {
+                        SendIds.sent(exchange, endpointKey);
+                    }
                 }
             } catch (RuntimeException e) {
                 exchange.setException(RocketChatErrors.map(e, input.method()));

@@ -9,9 +9,17 @@ public class RestException extends RuntimeException {
     private final int status;
     private final String errorType;
     private final String serverError;
+    private final long retryAfterMillis;
 
     public RestException(String endpoint, int status, String errorType, String serverError, Throwable cause) {
+        this(endpoint, status, errorType, serverError, cause, -1);
+    }
+
+    /** @param retryAfterMillis for a 429, how long the server asked to wait (-1: it did not say) */
+    public RestException(String endpoint, int status, String errorType, String serverError, Throwable cause,
+                         long retryAfterMillis) {
         super(describe(endpoint, status, errorType, serverError), cause);
+        this.retryAfterMillis = retryAfterMillis;
         this.endpoint = endpoint;
         this.status = status;
         this.errorType = errorType;
@@ -37,6 +45,11 @@ public class RestException extends RuntimeException {
     /** The method and path, e.g. {@code POST /api/v1/chat.delete}. */
     public String getEndpoint() {
         return endpoint;
+    }
+
+    /** For a 429: how long the server asked to wait, in milliseconds; -1 when it did not say or for other answers. */
+    public long getRetryAfterMillis() {
+        return retryAfterMillis;
     }
 
     /** The HTTP status, or -1 when no answer was received. */

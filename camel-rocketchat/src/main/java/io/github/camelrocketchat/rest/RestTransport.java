@@ -3,13 +3,16 @@ package io.github.camelrocketchat.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -24,8 +27,11 @@ import javax.net.ssl.SSLContext;
  * request once with them: the server refused it at the door, so nothing was done yet. Thread-safe.
  */
 final class RestTransport {
-    /** An answer: the HTTP status and the body as a JSON object (null when empty or not an object). */
-    record RawResponse(int status, Map<String, Object> json) {
+    /**
+     * An answer: the HTTP status, the body as a JSON object (null when empty or not an object) and, for a 429, how
+     * long the server asked to wait in milliseconds (-1 when it did not say).
+     */
+    record RawResponse(int status, Map<String, Object> json, long retryAfterMillis) {
     }
 
     private final URI baseUri;
@@ -33,10 +39,13 @@ final class RestTransport {
     private final Duration requestTimeout;
     private final Supplier<RestCredentials> credentials;
     private final Function<RestCredentials, CompletableFuture<RestCredentials>> onRejected;
+    private final Clock clock;
 
     RestTransport(URI baseUri, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout,
-                  Supplier<RestCredentials> credentials, Function<RestCredentials, CompletableFuture<RestCredentials>> onRejected) {
+                  Supplier<RestCredentials> credentials, Function<RestCredentials, CompletableFuture<RestCredentials>> onRejected,
+                  Clock clock) {
         this.baseUri = baseUri;
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.onRejected = onRejected;
@@ -90,12 +99,36 @@ final class RestTransport {
                     return resp;
                 }).thenCompose(resp -> {
                     if (!Redirects.isRedirect(resp.statusCode())) {
-                        return CompletableFuture.completedFuture(new RawResponse(resp.statusCode(), parse(resp.body())));
+                        return CompletableFuture.completedFuture(new RawResponse(resp.statusCode(), parse(resp.body()),
+                                resp.statusCode() == 429 ? retryAfterMillis(resp.headers()) : -1));
                     }
                     URI next = Redirects.next(endpoint, baseUri, uri, verb, json != null, resp.statusCode(),
                             resp.headers().firstValue("Location"), hops);
                     return send(endpoint, verb, next, json, c, hops + 1);
                 });
+    }
+
+    /**
+     * Rocket.Chat's {@code X-RateLimit-Reset} is the epoch millisecond at which the window resets; a value small
+     * enough to be epoch seconds, or a standard {@code Retry-After} in seconds, is read too.
+     */
+    private long retryAfterMillis(HttpHeaders headers) {
+        long now = clock.millis();
+        OptionalLong reset = number(headers.firstValue("X-RateLimit-Reset"));
+        if (reset.isPresent()) {
+            long at = reset.getAsLong() < 100_000_000_000L ? reset.getAsLong() * 1000 : reset.getAsLong();
+            return Math.max(0, at - now);
+        }
+        OptionalLong seconds = number(headers.firstValue("Retry-After"));
+        return seconds.isPresent() ? Math.max(0, seconds.getAsLong() * 1000) : -1;
+    }
+
+    private static OptionalLong number(java.util.Optional<String> text) {
+        try {
+            return text.isPresent() ? OptionalLong.of(Long.parseLong(text.get().trim())) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** A JSON object, or null for an empty or non-object body. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -57,8 +58,19 @@ public final class RocketChatRestClient {
     public RocketChatRestClient(URI baseUri, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout,
                                 Supplier<RestCredentials> credentials,
                                 Function<RestCredentials, CompletableFuture<RestCredentials>> onRejected) {
+        this(baseUri, sslContext, connectTimeout, requestTimeout, credentials, onRejected, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock reads the server's rate-limit reset time ({@code X-RateLimit-Reset} is an instant)
+     * @see #RocketChatRestClient(URI, SSLContext, Duration, Duration, Supplier, Function)
+     */
+    public RocketChatRestClient(URI baseUri, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout,
+                                Supplier<RestCredentials> credentials,
+                                Function<RestCredentials, CompletableFuture<RestCredentials>> onRejected, Clock clock) {
         this.baseUri = stripSlash(Objects.requireNonNull(baseUri, "baseUri"));
-        this.transport = new RestTransport(this.baseUri, sslContext, connectTimeout, requestTimeout, credentials, onRejected);
+        this.transport = new RestTransport(this.baseUri, sslContext, connectTimeout, requestTimeout, credentials, onRejected,
+                clock);
     }
 
     /** The site URL for a DDP WebSocket URI: {@code ws(s)://host[/prefix]/websocket} to {@code http(s)://host[/prefix]}. */
@@ -94,6 +106,36 @@ public final class RocketChatRestClient {
     /** {@code POST /api/v1/chat.postMessage} with {@code roomId}, {@code text}, {@code alias}, ...; answers the body. */
     public CompletableFuture<Map<String, Object>> postMessage(Map<String, Object> message) {
         return post("chat.postMessage", message);
+    }
+
+    /**
+     * {@code POST /api/v1/chat.sendMessage} with {@code {"message": {...}}}: unlike {@code chat.postMessage} it keeps
+     * the client's {@code _id}, so a repeated send is recognised. Answers the body ({@code message} is the stored one).
+     */
+    public CompletableFuture<Map<String, Object>> sendMessage(Map<String, Object> message) {
+        return post("chat.sendMessage", Map.of("message", message));
+    }
+
+    /**
+     * {@code GET /api/v1/chat.getMessage?msgId=}: the stored message, or null when there is none (Rocket.Chat answers a
+     * bare 400 {@code {"success":false}} for an unknown id, which is told apart from other failures by its lack of an
+     * error text).
+     */
+    public CompletableFuture<Map<String, Object>> getMessage(String messageId) {
+        String endpoint = "GET " + API + "chat.getMessage";
+        return transport.exchange("GET", API + "chat.getMessage?msgId=" + enc(messageId), null, true).thenApply(r -> {
+            if (r.status() == 400 && r.json() != null && Boolean.FALSE.equals(r.json().get("success"))
+                    && r.json().get("error") == null && r.json().get("errorType") == null) {
+                return null;
+            }
+            boolean success = r.status() >= 200 && r.status() < 300 && r.json() != null;
+            if (!success) {
+                throw failure(endpoint, r);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = r.json().get("message") instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+            return m;
+        });
     }
 
     /** {@code POST /api/v1/chat.delete}. */
@@ -208,7 +250,7 @@ public final class RocketChatRestClient {
         } else if (r.status() >= 200 && r.status() < 300) {
             text = "the answer is not a JSON object";
         }
-        return new RestException(endpoint, r.status(), type, text, null);
+        return new RestException(endpoint, r.status(), type, text, null, r.retryAfterMillis());
     }
 
     private static String enc(String s) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -43,6 +44,8 @@ public final class RocketChatSession {
     private final SessionLogin login;
     private final TokenRenewal renewal;
     private final ConnectionWatch watch;
+    private final Clock clock;
+    private final SessionTimer timer;
     /** Usernames of published {@code users} documents by id; written on the DDP callback thread. */
     private final Map<String, String> publishedUsernames = new ConcurrentHashMap<>();
 
@@ -52,6 +55,7 @@ public final class RocketChatSession {
     private PresenceWatch presence;
     private RoomResolver rooms;
     private MissedEvents missed;
+    private OutboundCalls outbound;
     private CompletableFuture<Void> started;
 
     public RocketChatSession(SessionSettings settings, DdpConnectionFactory factory) {
@@ -71,11 +75,13 @@ public final class RocketChatSession {
                              SessionTimer timer) {
         this.settings = settings;
         this.factory = factory;
+        this.clock = clock;
+        this.timer = timer;
         this.renewal = new TokenRenewal(settings.key().describe(), settings.credentials(),
                 totpCode != null ? totpCode : settings.credentials().totpCodes(clock), clock, timer, this::startedConnection);
         this.login = renewal.login();
         this.rest = new RocketChatRestClient(RocketChatRestClient.siteUriOf(settings.webSocketUri()), settings.sslContext(),
-                settings.connectTimeout(), settings.methodTimeout(), this::restCredentials, renewal::afterRejection);
+                settings.connectTimeout(), settings.methodTimeout(), this::restCredentials, renewal::afterRejection, clock);
         this.transports = new SessionTransportSelector(settings.key().describe(), rest::serverVersion);
         this.watch = new ConnectionWatch(settings.key().describe(), clock);
     }
@@ -99,7 +105,17 @@ public final class RocketChatSession {
         presence = new PresenceWatch(ddp);
         rooms = new RoomResolver(ddp, settings.methodTimeout());
         missed = new MissedEvents(ddp, rest, transports, settings.methodTimeout());
+        DdpConnection d = ddp;
+        outbound = new OutboundCalls(settings.key().describe(), settings.maxPendingCalls(), clock, timer,
+                () -> ThreadLocalRandom.current().nextDouble(), this::isReady, new CallRouter(() -> d, rest, transports));
         ddp.addConnectionListener(watch);
+        OutboundCalls o = outbound;
+        watch.addListener(new SessionListener() {
+            @Override
+            public void onGaveUp(SessionException error) {
+                o.close(error);
+            }
+        });
         ddp.onCollection("users", new DdpCollectionListener() {
             @Override
             public void added(String collection, String id, Map<String, Object> fields) {
@@ -132,6 +148,11 @@ public final class RocketChatSession {
             }
             logout = before == SessionState.READY && settings.credentials() instanceof Credentials.Password;
             d = ddp;
+            if (outbound != null) {
+                outbound.close(new SessionException(SessionException.Kind.CONNECTION_CLOSED, "The Rocket.Chat session "
+                        + settings.key().describe() + " was closed before the call was sent", "connection-closed", null, null,
+                        null, null));
+            }
         }
         if (d == null) {
             return;
@@ -151,13 +172,13 @@ public final class RocketChatSession {
     }
 
     /**
-     * Calls {@code call} over DDP or REST as {@code mode} and the server decide. While the session reconnects a DDP
-     * call waits (up to {@code timeout}) and goes out after the re-login.
-     *
-     * @param resendable the call may be sent again after a drop (the server treats it as idempotent)
+     * Calls {@code call} over DDP or REST as {@code policy} and the server decide, through the session's outbound
+     * queue: in order per method, held while the connection is restored (at most {@code maxPendingCalls}) and while
+     * the server's rate limiter asks to wait (up to {@code policy.rateLimitMaxWait()}), under the policy's
+     * client-side rate. Fails with a {@link SessionException}.
      */
-    public CompletableFuture<Object> invoke(RocketChatCall call, TransportMode mode, Duration timeout, boolean resendable) {
-        DdpConnection d = connection();
+    public CompletableFuture<Object> invoke(RocketChatCall call, CallPolicy policy) {
+        connection();
         SessionState st = watch.state();
         if (st == SessionState.CLOSED || st == SessionState.FAILED) {
             return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.CONNECTION_CLOSED,
@@ -165,24 +186,24 @@ public final class RocketChatSession {
                             + (watch.lastProblem() == null ? "" : " (" + watch.lastProblem() + ")"),
                     "connection-closed", null, null, call.method(), null));
         }
-        return SessionErrors.translate(transports.choose(call, mode).thenCompose(route -> route == SessionTransportSelector.Route.REST
-                ? viaRest(call)
-                : (resendable ? d.callResendable(call.method(), call.params(), timeout) : d.call(call.method(), call.params(), timeout))
-                .handle((result, err) -> {
-                    if (err == null) {
-                        return CompletableFuture.completedFuture(result);
-                    }
-                    return transports.fallBackAfter(call, mode, err) ? viaRest(call) : CompletableFuture.failedFuture(err);
-                }).thenCompose(f -> f)), call.method());
+        return outbound().submit(call, policy);
     }
 
-    /** {@link #invoke(RocketChatCall, TransportMode, Duration, boolean)}, not resendable. */
+    /** {@link #invoke(RocketChatCall, CallPolicy)}: not resendable, no waiting for the rate limiter. */
     public CompletableFuture<Object> invoke(RocketChatCall call, TransportMode mode, Duration timeout) {
-        return invoke(call, mode, timeout, false);
+        return invoke(call, CallPolicy.of(mode, timeout));
     }
 
-    private CompletableFuture<Object> viaRest(RocketChatCall call) {
-        return call.rest() != null ? call.rest().apply(rest) : rest.methodCall(call.method(), call.params());
+    /** Calls that wait in the outbound queue, rate-limit refusals waited out, and calls refused for a full queue. */
+    public OutboundStatus outboundStatus() {
+        OutboundCalls o = outboundOrNull();
+        return o == null ? new OutboundStatus(0, 0, 0) : new OutboundStatus(o.waiting(), o.rateLimitRefusals(), o.rejectedCalls());
+    }
+
+    /** The message {@code messageId} as stored on the server, or null when there is none (REST {@code chat.getMessage}). */
+    public CompletableFuture<Map<String, Object>> findMessage(String messageId) {
+        connection();
+        return SessionErrors.translate(rest.getMessage(messageId), "chat.getMessage");
     }
 
     /** Registers a consumer of (stream, eventName); the DDP subscription is shared with other consumers of it. */
@@ -317,6 +338,14 @@ public final class RocketChatSession {
     /** The DDP connection, or null before {@link #start()}. */
     private synchronized DdpConnection startedConnection() {
         return ddp;
+    }
+
+    private synchronized OutboundCalls outbound() {
+        return outbound;
+    }
+
+    private synchronized OutboundCalls outboundOrNull() {
+        return outbound;
     }
 
     private synchronized DdpConnection connection() {

@@ -7,6 +7,7 @@ import io.github.camelrocketchat.ddp.DdpTimeoutException;
 import io.github.camelrocketchat.rest.RestException;
 import io.github.camelrocketchat.rest.RestMethodException;
 import io.github.camelrocketchat.session.SessionException.Kind;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,7 +30,7 @@ public final class SessionErrors {
             "error-message-ts-out-of-sync", "error-invalid-name", "error-invalid-room-name",
             "error-duplicate-channel-name", "error-invalid-arguments", "error-too-many-files",
             "error-roomid-param-not-provided", "error-invalid-emoji", "invalid-event-name");
-    private static final String RATE_LIMITED = "too-many-requests";
+    private static final Set<String> RATE_LIMITED = Set.of("too-many-requests", "error-too-many-requests");
 
     private SessionErrors() {
     }
@@ -54,7 +55,8 @@ public final class SessionErrors {
         if (t instanceof RestException e) {
             String code = e.getErrorType() != null ? e.getErrorType() : e.getStatus() > 0 ? String.valueOf(e.getStatus()) : "rest-error";
             Kind kind = e.getStatus() == 429 ? Kind.RATE_LIMITED : classify(e.getErrorType(), e.getStatus());
-            return new SessionException(kind, label + " failed: " + e.getMessage(), code, e.getServerError(), null, method, e);
+            Map<String, Object> details = e.getRetryAfterMillis() >= 0 ? Map.of("timeToReset", e.getRetryAfterMillis()) : null;
+            return new SessionException(kind, label + " failed: " + e.getMessage(), code, e.getServerError(), details, method, e);
         }
         if (t instanceof DdpTimeoutException e) {
             return new SessionException(Kind.TIMEOUT, prefixed(method, e), "timeout", null, null, method, e);
@@ -107,7 +109,7 @@ public final class SessionErrors {
 
     private static Kind classify(String code, int status) {
         if (code != null) {
-            if (RATE_LIMITED.equals(code)) {
+            if (RATE_LIMITED.contains(code)) {
                 return Kind.RATE_LIMITED;
             }
             if (NOT_AUTHORIZED.contains(code)) {

@@ -19,11 +19,18 @@ import javax.net.ssl.SSLContext;
  * @param pingTimeout    time to wait for any frame after our ping
  * @param methodTimeout  default method and REST call timeout
  * @param reconnect      when and how often a lost connection is re-opened
+ * @param maxPendingCalls how many calls may wait in the outbound queue (for the connection or the rate limiter)
  */
 public record SessionSettings(ConnectionKey key, URI webSocketUri, Credentials credentials, SSLContext sslContext,
                               Duration connectTimeout, Duration pingInterval, Duration pingTimeout,
-                              Duration methodTimeout, Reconnect reconnect) {
+                              Duration methodTimeout, Reconnect reconnect, int maxPendingCalls) {
+    /** The default of {@code maxPendingCalls}. */
+    public static final int DEFAULT_MAX_PENDING_CALLS = 1000;
+
     public SessionSettings {
+        if (maxPendingCalls < 1) {
+            throw new IllegalArgumentException("maxPendingCalls must be at least 1, was " + maxPendingCalls);
+        }
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(webSocketUri, "webSocketUri");
         Objects.requireNonNull(credentials, "credentials");
@@ -43,7 +50,13 @@ public record SessionSettings(ConnectionKey key, URI webSocketUri, Credentials c
                                      Duration connectTimeout, Duration pingInterval, Duration pingTimeout,
                                      Duration methodTimeout, Reconnect reconnect) {
         return new SessionSettings(ConnectionKey.of(serverUrl, credentials, tlsKey), WebSocketUrls.toWebSocketUri(serverUrl),
-                credentials, sslContext, connectTimeout, pingInterval, pingTimeout, methodTimeout, reconnect);
+                credentials, sslContext, connectTimeout, pingInterval, pingTimeout, methodTimeout, reconnect,
+                DEFAULT_MAX_PENDING_CALLS);
+    }
+
+    public SessionSettings withMaxPendingCalls(int value) {
+        return new SessionSettings(key, webSocketUri, credentials, sslContext, connectTimeout, pingInterval, pingTimeout,
+                methodTimeout, reconnect, value);
     }
 
     /** The DDP WebSocket URI for a configured server URL; fails naming what is wrong with it (never a password). */

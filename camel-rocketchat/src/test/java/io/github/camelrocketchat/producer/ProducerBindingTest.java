@@ -39,7 +39,7 @@ class ProducerBindingTest {
     }
 
     private RocketChatCall call(String method, Object body, Object... headers) {
-        return ProducerCalls.build(binding.readInput(exchange(body, headers), method), "bot");
+        return ProducerCalls.build(binding.readInput(exchange(body, headers), method), "bot", MessageIds::newId);
     }
 
     @Test
@@ -52,7 +52,7 @@ class ProducerBindingTest {
         assertThat(doc).containsEntry("rid", "GENERAL").containsEntry("msg", "hello").containsOnlyKeys("rid", "msg", "_id");
         assertThat((String) doc.get("_id")).hasSize(17).matches("[23456789A-HJ-NP-Za-km-z]+");
         assertThat(c.restPreferred()).isFalse();
-        assertThat(c.restEndpoint()).isEqualTo("chat.postMessage");
+        assertThat(c.restEndpoint()).isEqualTo("chat.sendMessage");
         assertThat(call("sendMessage", "hello").params().get(0)).isNotEqualTo(doc);
     }
 
@@ -167,7 +167,7 @@ class ProducerBindingTest {
         assertThat(call("stream-notify-room", "true").params()).containsExactly("GENERAL/typing", "bot", true);
         assertThat(call("stream-notify-room", List.of("a", "b"), RocketChatConstants.EVENT_NAME, "GENERAL/custom").params())
                 .containsExactly("GENERAL/custom", "a", "b");
-        assertThatThrownBy(() -> ProducerCalls.build(binding.readInput(exchange(true), "stream-notify-room"), null))
+        assertThatThrownBy(() -> ProducerCalls.build(binding.readInput(exchange(true), "stream-notify-room"), null, MessageIds::newId))
                 .hasMessageContaining("set the username option");
         assertThatThrownBy(() -> call("stream-notify-user", "x")).hasMessageContaining("needs the event name");
     }
@@ -175,7 +175,7 @@ class ProducerBindingTest {
     private Exchange apply(String method, Object body, Object result, Object... headers) {
         Exchange ex = exchange(body, headers);
         ProducerInput in = binding.readInput(ex, method);
-        ProducerResults.apply(ex.getMessage(), in, ProducerCalls.build(in, "bot"), result);
+        ProducerResults.apply(ex.getMessage(), in, ProducerCalls.build(in, "bot", MessageIds::newId), result);
         return ex;
     }
 

@@ -93,7 +93,7 @@ class RocketChatSessionTest {
         SessionSettings base = TestSessions.settings(url, "ignored", "pw");
         ConnectionKey key = new ConnectionKey(base.key().url(), null, "uid-bot", "token", "h", null);
         SessionSettings token = new SessionSettings(key, base.webSocketUri(), Credentials.token(null, "tok"), null,
-                base.connectTimeout(), base.pingInterval(), base.pingTimeout(), base.methodTimeout(), base.reconnect());
+                base.connectTimeout(), base.pingInterval(), base.pingTimeout(), base.methodTimeout(), base.reconnect(), base.maxPendingCalls());
         RocketChatSession s = session(token);
         get(s.start());
         assertThat(s.username()).isNull();

@@ -12,6 +12,6 @@ public final class TestSessions {
         ConnectionKey key = new ConnectionKey(url, username, null, "password", Integer.toHexString(password.hashCode()), null);
         return new SessionSettings(key, URI.create(url), Credentials.password(username, password), null,
                 Duration.ofSeconds(2), Duration.ofSeconds(25), Duration.ofSeconds(10), Duration.ofSeconds(2),
-                SessionSettings.Reconnect.defaults());
+                SessionSettings.Reconnect.defaults(), SessionSettings.DEFAULT_MAX_PENDING_CALLS);
     }
 }

@@ -240,6 +240,14 @@ public final class RocketChatTestServer implements AutoCloseable {
         });
     }
 
+    /**
+     * The texts of a room's stored user messages (no system messages), in the order the server stored them: what a
+     * test compares with what a client sent, to see that nothing was lost, repeated or reordered.
+     */
+    public List<String> messageTexts(String room) {
+        return loop.call(() -> core.store.messagesOf(room(room).id).stream().filter(m -> m.t == null).map(m -> m.msg).toList());
+    }
+
     /** Number of stored messages in a room (system messages included). */
     public int messageCount(String room) {
         return loop.call(() -> core.store.messagesOf(room(room).id).size());
