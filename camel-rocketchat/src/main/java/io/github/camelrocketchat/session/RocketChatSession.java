@@ -2,19 +2,14 @@ package io.github.camelrocketchat.session;
 
 import io.github.camelrocketchat.ddp.DdpClient;
 import io.github.camelrocketchat.ddp.DdpClientOptions;
-import io.github.camelrocketchat.ddp.DdpCollectionListener;
-import io.github.camelrocketchat.ddp.LoginResult;
 import io.github.camelrocketchat.ddp.ReconnectPolicy;
-import io.github.camelrocketchat.rest.RestCredentials;
 import io.github.camelrocketchat.rest.RocketChatRestClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -46,8 +41,7 @@ public final class RocketChatSession {
     private final ConnectionWatch watch;
     private final Clock clock;
     private final SessionTimer timer;
-    /** Usernames of published {@code users} documents by id; written on the DDP callback thread. */
-    private final Map<String, String> publishedUsernames = new ConcurrentHashMap<>();
+    private final SessionIdentity identity;
 
     /** Guarded by {@code this}; set once by {@link #start()}. */
     private DdpConnection ddp;
@@ -80,8 +74,9 @@ public final class RocketChatSession {
         this.renewal = new TokenRenewal(settings.key().describe(), settings.credentials(),
                 totpCode != null ? totpCode : settings.credentials().totpCodes(clock), clock, timer, this::startedConnection);
         this.login = renewal.login();
+        this.identity = new SessionIdentity(login, settings.key());
         this.rest = new RocketChatRestClient(RocketChatRestClient.siteUriOf(settings.webSocketUri()), settings.sslContext(),
-                settings.connectTimeout(), settings.methodTimeout(), this::restCredentials, renewal::afterRejection, clock);
+                settings.connectTimeout(), settings.methodTimeout(), identity::restCredentials, renewal::afterRejection, clock);
         this.transports = new SessionTransportSelector(settings.key().describe(), rest::serverVersion);
         this.watch = new ConnectionWatch(settings.key().describe(), clock);
     }
@@ -116,14 +111,7 @@ public final class RocketChatSession {
                 o.close(error);
             }
         });
-        ddp.onCollection("users", new DdpCollectionListener() {
-            @Override
-            public void added(String collection, String id, Map<String, Object> fields) {
-                if (fields != null && fields.get("username") instanceof String u) {
-                    publishedUsernames.put(id, u);
-                }
-            }
-        });
+        identity.watch(ddp);
         started = SessionErrors.translate(ddp.connect().thenAccept(sessionId -> watch.ready(sessionId, userId())), null);
         started.whenComplete((v, e) -> {
             if (e != null) {
@@ -186,7 +174,7 @@ public final class RocketChatSession {
                             + (watch.lastProblem() == null ? "" : " (" + watch.lastProblem() + ")"),
                     "connection-closed", null, null, call.method(), null));
         }
-        return outbound().submit(call, policy);
+        return outboundOrNull().submit(call, policy);
     }
 
     /** {@link #invoke(RocketChatCall, CallPolicy)}: not resendable, no waiting for the rate limiter. */
@@ -275,19 +263,12 @@ public final class RocketChatSession {
 
     /** The logged-in user's id, or null before login. */
     public String userId() {
-        LoginResult l = login.last();
-        return l == null ? null : l.userId();
+        return identity.userId();
     }
 
     /** The logged-in user's username: the login name, or the one the server published; null when unknown. */
     public String username() {
-        String uid = userId();
-        String published = uid == null ? null : publishedUsernames.get(uid);
-        if (published != null) {
-            return published;
-        }
-        String u = settings.key().username();
-        return u != null && !u.contains("@") ? u : null;
+        return identity.username();
     }
 
     /**
@@ -302,27 +283,7 @@ public final class RocketChatSession {
 
     /** Health details without secrets. */
     public Map<String, Object> describe() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rocketchat.server", settings.key().url());
-        out.put("rocketchat.user", settings.key().describe());
-        SessionStatus s = status();
-        out.put("rocketchat.session.state", s.state().name().toLowerCase());
-        DdpConnection d = ddp;
-        if (d != null && d.sessionId() != null) {
-            out.put("rocketchat.session.id", d.sessionId());
-        }
-        if (d != null) {
-            out.put("rocketchat.session.badFrames", badFrameCount());
-        }
-        if (s.reconnectAttempt() > 0) {
-            out.put("rocketchat.session.reconnectAttempt", s.reconnectAttempt());
-        }
-        out.put("rocketchat.session.reconnects", s.reconnects());
-        if (s.lastProblem() != null) {
-            out.put("rocketchat.session.problem", s.lastProblem());
-        }
-        transports.describe().forEach((op, route) -> out.put("rocketchat.transport." + op, route));
-        return out;
+        return SessionDetails.of(settings, status(), ddp, badFrameCount(), outboundStatus(), transports.describe());
     }
 
     /** The REST client of this session (tests, advanced use). */
@@ -330,18 +291,9 @@ public final class RocketChatSession {
         return rest;
     }
 
-    private RestCredentials restCredentials() {
-        LoginResult l = login.last();
-        return l == null || l.token() == null ? null : new RestCredentials(l.userId(), l.token());
-    }
-
     /** The DDP connection, or null before {@link #start()}. */
     private synchronized DdpConnection startedConnection() {
         return ddp;
-    }
-
-    private synchronized OutboundCalls outbound() {
-        return outbound;
     }
 
     private synchronized OutboundCalls outboundOrNull() {
