@@ -5,6 +5,8 @@ import io.github.camelrocketchat.session.RocketChatSession;
 import io.github.camelrocketchat.session.RocketChatSessionRegistry;
 import io.github.camelrocketchat.session.SessionTimer;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,9 @@ import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.EndpointUriFactory;
+import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
@@ -37,6 +42,8 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
     private volatile SessionTimer sessionTimer = SessionTimer.DEFAULT;
     /** Producer health check ids in use; guarded by itself (producers start and stop on any lifecycle thread). */
     private final Set<String> producerCheckIds = new HashSet<>();
+    /** The completion pool every producer shares; created on first use, shut down in {@link #doStop()}. */
+    private ExecutorService producerExecutor;
     /** Created on first use, closed in {@link #doStop()}. */
     private volatile RocketChatSessionRegistry sessionRegistry;
 
@@ -82,6 +89,14 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
         if (r != null) {
             r.closeAll();
         }
+        ExecutorService e;
+        synchronized (this) {
+            e = producerExecutor;
+            producerExecutor = null;
+        }
+        if (e != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(e, TimeUnit.SECONDS.toMillis(10));
+        }
         super.doStop();
     }
 
@@ -104,14 +119,14 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
     }
 
     /**
-     * A unique, readable id for a producer's health check, {@code rocketchat-producer-<method>-<n>} with the lowest
+     * A unique, readable id for a producer's health check, {@code producer:rocketchat-<method>-<n>} (the {@code producer:} family Camel's filters match) with the lowest
      * free {@code n}: several producers may call the same method (the endpoint URI cannot serve as id: it may hold a
      * secret), and a restarted route gets its number back. Give it back with {@link #releaseProducerCheckId}.
      */
     public String acquireProducerCheckId(String method) {
         synchronized (producerCheckIds) {
             for (int n = 1; ; n++) {
-                String id = "rocketchat-producer-" + method + "-" + n;
+                String id = "producer:rocketchat-" + method + "-" + n;
                 if (producerCheckIds.add(id)) {
                     return id;
                 }
@@ -170,5 +185,23 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
         }
         this.sessionClock = java.util.Objects.requireNonNull(clock, "clock");
         this.sessionTimer = java.util.Objects.requireNonNull(timer, "timer");
+    }
+
+    /**
+     * The pool where producers complete their exchanges (never on the connection's callback thread, which every
+     * endpoint of a session shares): one per component, so that {@code toD} over many rooms costs no pool per room.
+     * Camel's default profile, except that it refuses work once shut down instead of discarding it silently, so a
+     * producer can tell and complete elsewhere.
+     */
+    public synchronized ExecutorService producerExecutor() {
+        if (producerExecutor == null) {
+            ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+            ThreadPoolProfile profile = manager.getDefaultThreadPoolProfile().clone();
+            profile.setId("RocketChatProducer");
+            profile.setDefaultProfile(false);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            producerExecutor = manager.newThreadPool(this, "RocketChatProducer", profile);
+        }
+        return producerExecutor;
     }
 }

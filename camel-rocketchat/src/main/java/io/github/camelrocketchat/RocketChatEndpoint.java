@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.MultipleConsumersSupport;
@@ -37,7 +38,7 @@ import org.apache.camel.support.DefaultHeaderFilterStrategy;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "rocketchat", syntax = "rocketchat:name", title = "Rocket.Chat",
              category = { Category.CHAT }, headersClass = RocketChatConstants.class)
 public class RocketChatEndpoint extends DefaultEndpoint
-        implements EndpointServiceLocation, HeaderFilterStrategyAware, MultipleConsumersSupport {
+        implements AsyncEndpoint, EndpointServiceLocation, HeaderFilterStrategyAware, MultipleConsumersSupport {
 
     @UriPath(description = "The DDP name. Consumer: the stream (stream-room-messages, stream-notify-room, stream-notify-user, "
             + "stream-notify-logged, stream-notify-all, stream-user-presence, any other stream-*) or classic publication to subscribe to. "

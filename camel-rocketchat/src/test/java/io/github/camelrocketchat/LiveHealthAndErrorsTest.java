@@ -101,7 +101,7 @@ class LiveHealthAndErrorsTest extends LiveTestSupport {
             b.from("direct:send").routeId("send").to("rocketchat:sendMessage?" + bot + "&roomId=GENERAL");
         });
         assertThat(state("consumer:messages")).isEqualTo(HealthCheck.State.UP);
-        assertThat(state("rocketchat-producer-sendMessage-1")).isEqualTo(HealthCheck.State.UP);
+        assertThat(state("producer:rocketchat-sendMessage-1")).isEqualTo(HealthCheck.State.UP);
         assertThat(result("consumer:messages").orElseThrow().getDetails())
                 .containsEntry("rocketchat.subscription.state", "ready")
                 .containsEntry("rocketchat.session.state", "ready");
@@ -110,7 +110,7 @@ class LiveHealthAndErrorsTest extends LiveTestSupport {
         server().faults().refuseConnections();
         server().faults().dropAllConnections();
         await().atMost(WAIT).until(() -> state("consumer:messages") == HealthCheck.State.DOWN);
-        assertThat(state("rocketchat-producer-sendMessage-1")).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(state("producer:rocketchat-sendMessage-1")).isEqualTo(HealthCheck.State.DOWN);
         await().atMost(WAIT).untilAsserted(() -> assertThat(result("consumer:messages").orElseThrow().getDetails())
                 .containsEntry("rocketchat.session.state", "reconnecting")
                 .containsKey("rocketchat.session.reconnectAttempt").containsKey("rocketchat.session.problem")
@@ -121,7 +121,7 @@ class LiveHealthAndErrorsTest extends LiveTestSupport {
         java.util.concurrent.CompletableFuture<Exchange> pending = template.asyncSend("direct:send", e -> e.getMessage().setBody("queued"));
         server().faults().acceptConnections();
         await().atMost(WAIT).until(() -> state("consumer:messages") == HealthCheck.State.UP);
-        assertThat(state("rocketchat-producer-sendMessage-1")).isEqualTo(HealthCheck.State.UP);
+        assertThat(state("producer:rocketchat-sendMessage-1")).isEqualTo(HealthCheck.State.UP);
         assertThat(result("consumer:messages").orElseThrow().getDetails()).containsEntry("rocketchat.session.reconnects", 1L)
                 .containsEntry("rocketchat.consumer.gapFills", 1L);
         assertThat(pending.get(10, java.util.concurrent.TimeUnit.SECONDS).getException()).isNull();

@@ -19,15 +19,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.spi.ExecutorServiceManager;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +64,7 @@ public class RocketChatProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         RocketChatEndpoint endpoint = getEndpoint();
-        executor = newExecutor(endpoint);
+        executor = endpoint.getComponent().producerExecutor();
         try {
             SessionSettings settings = endpoint.sessionSettings();
             lease = endpoint.sessionRegistry().acquire(settings);
@@ -78,14 +74,14 @@ public class RocketChatProducer extends DefaultAsyncProducer {
             stopAll();
             throw e;
         }
-        if (endpoint.getComponent().isHealthCheckProducerEnabled()) {
-            healthRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
-                    WritableHealthCheckRepository.class);
-            if (healthRepository != null) {
-                healthCheckId = endpoint.getComponent().acquireProducerCheckId(endpoint.getName());
-                healthCheck = new RocketChatHealthCheck("producers", healthCheckId, this::session, null, this::producerDetails);
-                healthRepository.addHealthCheck(healthCheck);
-            }
+        // always registered, switched by the option (as Camel's own producers do): an operator can enable it at runtime
+        healthRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthRepository != null) {
+            healthCheckId = endpoint.getComponent().acquireProducerCheckId(endpoint.getName());
+            healthCheck = new RocketChatHealthCheck("camel", healthCheckId, this::session, null, this::producerDetails);
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthRepository.addHealthCheck(healthCheck);
         }
     }
 
@@ -110,25 +106,7 @@ public class RocketChatProducer extends DefaultAsyncProducer {
         if (l != null) {
             l.close();
         }
-        ExecutorService e = executor;
         executor = null;
-        if (e != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(e, TimeUnit.SECONDS.toMillis(10));
-        }
-    }
-
-    /**
-     * Camel's default pool, except that it refuses work once shut down instead of discarding it: the default
-     * CallerRuns policy silently drops a task given to a shut-down pool, and a completion that arrives after this
-     * producer stopped (its session is shared and stays open) would then never call its exchange's callback.
-     */
-    private ExecutorService newExecutor(RocketChatEndpoint endpoint) {
-        ExecutorServiceManager manager = endpoint.getCamelContext().getExecutorServiceManager();
-        ThreadPoolProfile profile = manager.getDefaultThreadPoolProfile().clone();
-        profile.setId("RocketChatProducer");
-        profile.setDefaultProfile(false);
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        return manager.newThreadPool(this, "RocketChatProducer[" + endpoint.getName() + "]", profile);
     }
 
     /** Which producer this is, for its health check: the method and the endpoint's room (never a secret). */

@@ -4,8 +4,8 @@ import io.github.camelrocketchat.session.RocketChatSession;
 import io.github.camelrocketchat.session.StreamRegistration;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * The health of one consumer or producer: DOWN while its session is not connected and logged in (reconnecting, not
@@ -14,17 +14,15 @@ import org.apache.camel.health.HealthCheckResultBuilder;
  * Details carry the server URL, user, session state, reconnect attempt and last problem, the transport choices, the
  * subscription state and the consumer's delivery counters; never a secret.
  *
- * <p>Implements {@link HealthCheck} directly (camel-api) so the component needs no camel-health at runtime.
+ * <p>A readiness check, not a liveness check (as Camel's own component checks): a connection that is being restored
+ * means "do not send traffic here yet", not "restart this process". {@link AbstractHealthCheck} adds the invocation
+ * and failure counts to the details.
  */
-public final class RocketChatHealthCheck implements HealthCheck {
-    private final String id;
-    private final String group;
+public final class RocketChatHealthCheck extends AbstractHealthCheck {
     private final Supplier<RocketChatSession> session;
     private final Supplier<StreamRegistration> subscription;
     private final Supplier<Map<String, Object>> details;
     private final Supplier<String> problem;
-    /** Toggled by Camel's health registry from any thread. */
-    private volatile boolean enabled = true;
 
     /**
      * @param subscription the consumer's subscription, or null for a producer
@@ -41,8 +39,7 @@ public final class RocketChatHealthCheck implements HealthCheck {
      */
     public RocketChatHealthCheck(String group, String id, Supplier<RocketChatSession> session, Supplier<StreamRegistration> subscription,
                           Supplier<Map<String, Object>> details, Supplier<String> problem) {
-        this.group = group;
-        this.id = id;
+        super(group, id);
         this.session = session;
         this.subscription = subscription;
         this.details = details;
@@ -50,32 +47,17 @@ public final class RocketChatHealthCheck implements HealthCheck {
     }
 
     @Override
-    public String getGroup() {
-        return group;
+    public boolean isLiveness() {
+        return false;
     }
 
     @Override
-    public String getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isEnabled() {
-        return enabled;
-    }
-
-    @Override
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
-    @Override
-    public Result call(Map<String, Object> options) {
-        HealthCheckResultBuilder b = HealthCheckResultBuilder.on(this);
+    protected void doCall(HealthCheckResultBuilder b, Map<String, Object> options) {
         b.details(details.get());
         RocketChatSession s = session.get();
         if (s == null) {
-            return b.down().message("Not started").build();
+            b.down().message("Not started");
+            return;
         }
         b.details(s.describe());
         boolean up = s.isReady();
@@ -94,6 +76,10 @@ public final class RocketChatHealthCheck implements HealthCheck {
             up = false;
             message = own;
         }
-        return up ? b.up().build() : b.down().message(message).build();
+        if (up) {
+            b.up();
+        } else {
+            b.down().message(message);
+        }
     }
 }

@@ -65,17 +65,37 @@ class RocketChatHealthCheckTest extends CamelTestSupport {
             assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(r.getDetails()).containsEntry("rocketchat.subscription.state", "ready");
         });
-        assertThat(result("rocketchat-producer-sendMessage-1")).hasValueSatisfying(r -> {
+        assertThat(result("producer:rocketchat-sendMessage-1")).hasValueSatisfying(r -> {
             assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(r.getDetails()).containsEntry("rocketchat.user", "bot@" + url);
         });
         sockets.get(0).drop("server restarted");
         assertThat(result("consumer:notify")).hasValueSatisfying(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN));
-        assertThat(result("rocketchat-producer-sendMessage-1")).hasValueSatisfying(r -> {
+        assertThat(result("producer:rocketchat-sendMessage-1")).hasValueSatisfying(r -> {
             assertThat(r.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(r.getDetails()).containsEntry("rocketchat.session.problem", "server restarted");
             assertThat(r.getDetails().toString()).doesNotContain("pw");
         });
+    }
+
+    @Test
+    void producerChecksAreReadinessChecksAlwaysRegisteredAndSwitchedByTheOption() throws Exception {
+        HealthCheckRepository producers = HealthCheckRegistry.get(context).getRepository("producers").orElseThrow();
+        HealthCheck check = producers.stream().filter(c -> c.getId().equals("producer:rocketchat-sendMessage-1")).findFirst().orElseThrow();
+        assertThat(check.isReadiness()).isTrue();
+        assertThat(check.isLiveness()).as("a connection being restored is not a reason to restart the process").isFalse();
+        assertThat(check.getGroup()).isEqualTo("camel");
+        assertThat(result("producer:rocketchat-sendMessage-1")).hasValueSatisfying(r ->
+                assertThat(r.getDetails()).containsKeys(HealthCheck.INVOCATION_COUNT, HealthCheck.FAILURE_COUNT));
+
+        context.getRouteController().stopRoute("other");
+        context.getComponent("rocketchat", io.github.camelrocketchat.RocketChatComponent.class).setHealthCheckProducerEnabled(false);
+        context.getRouteController().startRoute("other");
+        HealthCheck off = producers.stream().filter(c -> c.getId().startsWith("producer:rocketchat-") && !c.isEnabled())
+                .findFirst().orElseThrow();
+        assertThat(off.getId()).startsWith("producer:rocketchat-sendMessage-");
+        off.setEnabled(true);
+        assertThat(result(off.getId())).hasValueSatisfying(r -> assertThat(r.getState()).isEqualTo(HealthCheck.State.UP));
     }
 
     @Test
@@ -90,14 +110,14 @@ class RocketChatHealthCheckTest extends CamelTestSupport {
     @Test
     void twoProducersOfOneMethodHaveTheirOwnChecks() throws Exception {
         HealthCheckRepository producers = HealthCheckRegistry.get(context).getRepository("producers").orElseThrow();
-        assertThat(producers.stream().map(HealthCheck::getId).filter(id -> id.startsWith("rocketchat-producer-")))
-                .containsExactlyInAnyOrder("rocketchat-producer-sendMessage-1", "rocketchat-producer-sendMessage-2");
-        assertThat(result("rocketchat-producer-sendMessage-2")).hasValueSatisfying(r -> {
+        assertThat(producers.stream().map(HealthCheck::getId).filter(id -> id.startsWith("producer:rocketchat-")))
+                .containsExactlyInAnyOrder("producer:rocketchat-sendMessage-1", "producer:rocketchat-sendMessage-2");
+        assertThat(result("producer:rocketchat-sendMessage-2")).hasValueSatisfying(r -> {
             assertThat(r.getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(r.getDetails()).containsEntry("rocketchat.producer.method", "sendMessage");
         });
         // a restart keeps the id; removing one producer leaves the other's check
-        String otherId = producers.stream().filter(c -> c.getId().startsWith("rocketchat-producer-"))
+        String otherId = producers.stream().filter(c -> c.getId().startsWith("producer:rocketchat-"))
                 .filter(c -> "OTHER".equals(c.call().getDetails().get("rocketchat.producer.room")))
                 .map(HealthCheck::getId).findFirst().orElseThrow();
         context.getRouteController().stopRoute("other");
@@ -105,16 +125,16 @@ class RocketChatHealthCheckTest extends CamelTestSupport {
         assertThat(producers.stream().map(HealthCheck::getId)).contains(otherId);
         context.getRouteController().stopRoute("send");
         context.removeRoute("send");
-        assertThat(producers.stream().map(HealthCheck::getId).filter(id -> id.startsWith("rocketchat-producer-")))
+        assertThat(producers.stream().map(HealthCheck::getId).filter(id -> id.startsWith("producer:rocketchat-")))
                 .containsExactly(otherId);
     }
 
     @Test
     void theProducerCheckLeavesWithTheProducer() throws Exception {
         HealthCheckRepository producers = HealthCheckRegistry.get(context).getRepository("producers").orElseThrow();
-        assertThat(producers.stream().map(HealthCheck::getId)).contains("rocketchat-producer-sendMessage-1");
+        assertThat(producers.stream().map(HealthCheck::getId)).contains("producer:rocketchat-sendMessage-1");
         context.getRouteController().stopRoute("send");
         context.removeRoute("send");
-        assertThat(producers.stream().map(HealthCheck::getId)).doesNotContain("rocketchat-producer-sendMessage-1");
+        assertThat(producers.stream().map(HealthCheck::getId)).doesNotContain("producer:rocketchat-sendMessage-1");
     }
 }
