@@ -8,6 +8,7 @@ import io.github.camelrocketchat.session.Credentials;
 import io.github.camelrocketchat.session.CallRate;
 import io.github.camelrocketchat.session.ConnectionKey;
 import io.github.camelrocketchat.consumer.MessageEvent;
+import io.github.camelrocketchat.session.RocketChatSession;
 import io.github.camelrocketchat.session.RocketChatSessionRegistry;
 import io.github.camelrocketchat.session.SessionSettings;
 import io.github.camelrocketchat.session.TransportMode;
@@ -22,6 +23,8 @@ import org.apache.camel.Consumer;
 import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.HeaderFilterStrategyAware;
@@ -37,6 +40,7 @@ import org.apache.camel.support.DefaultHeaderFilterStrategy;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "rocketchat", syntax = "rocketchat:name", title = "Rocket.Chat",
              category = { Category.CHAT }, headersClass = RocketChatConstants.class)
+@ManagedResource(description = "Managed Rocket.Chat endpoint")
 public class RocketChatEndpoint extends DefaultEndpoint
         implements AsyncEndpoint, EndpointServiceLocation, HeaderFilterStrategyAware, MultipleConsumersSupport {
 
@@ -169,6 +173,54 @@ public class RocketChatEndpoint extends DefaultEndpoint
     /** The key that decides which endpoints share a connection. */
     public static ConnectionKey connectionKey(RocketChatConfiguration c) {
         return ConnectionKey.of(c.getServerUrl(), credentials(c), c.getSslContextParameters());
+    }
+
+    /** The session this endpoint's consumers and producers share, or null while none is open. */
+    private RocketChatSession currentSession() {
+        return getComponent().getSessionRegistry().find(connectionKey(configuration));
+    }
+
+    @ManagedAttribute(description = "The shared session's state: connecting, ready, reconnecting, failed, closed; none when not open")
+    public String getSessionState() {
+        RocketChatSession s = currentSession();
+        return s == null ? "none" : s.state().name().toLowerCase();
+    }
+
+    @ManagedAttribute(description = "Reconnects of the shared session so far")
+    public long getReconnects() {
+        RocketChatSession s = currentSession();
+        return s == null ? 0 : s.status().reconnects();
+    }
+
+    @ManagedAttribute(description = "Failed attempts in a row of the current reconnect (0 when connected)")
+    public int getReconnectAttempt() {
+        RocketChatSession s = currentSession();
+        return s == null ? 0 : s.status().reconnectAttempt();
+    }
+
+    @ManagedAttribute(description = "The Rocket.Chat server version, or empty while unknown")
+    public String getServerVersion() {
+        RocketChatSession s = currentSession();
+        String v = s == null ? null : s.serverVersion();
+        return v == null ? "" : v;
+    }
+
+    @ManagedAttribute(description = "Producer calls waiting in the shared session's outbound queue (rate limits, reconnect)")
+    public int getOutboundWaiting() {
+        RocketChatSession s = currentSession();
+        return s == null ? 0 : s.outboundStatus().waiting();
+    }
+
+    @ManagedAttribute(description = "Rate-limit refusals the shared session waited out and retried")
+    public long getRateLimitWaits() {
+        RocketChatSession s = currentSession();
+        return s == null ? 0 : s.outboundStatus().rateLimitRefusals();
+    }
+
+    @ManagedAttribute(description = "Producer calls refused because maxPendingCalls calls were already waiting")
+    public long getRejectedCalls() {
+        RocketChatSession s = currentSession();
+        return s == null ? 0 : s.outboundStatus().rejected();
     }
 
     public RocketChatSessionRegistry sessionRegistry() {

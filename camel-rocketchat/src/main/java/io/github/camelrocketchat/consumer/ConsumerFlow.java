@@ -234,6 +234,7 @@ final class ConsumerFlow {
         RoomCatchUp c = catchUp;
         return new ConsumerStatus(ended, c == null ? null : c.problem(), c != null && c.isBehind(), lastEventAt,
                 c == null ? 0 : c.replayed(), c == null ? 0 : c.gapFills(), c == null ? 0 : c.failures(),
-                c == null ? 0 : c.deferred(), shed.count(), delivery.queuedEvents(), delivery.peakQueuedEvents());
+                c == null ? 0 : c.deferred(), shed.count(), delivery.queuedEvents(), delivery.peakQueuedEvents(),
+                c == null ? null : c.marks().mark());
     }
 }

@@ -18,9 +18,11 @@ import java.util.Map;
  * @param dropped         events of streams that cannot be fetched again, shed because the queue was full
  * @param queued          events waiting now
  * @param peakQueued      the most events that ever waited (never above {@code maxQueueSize})
+ * @param highWaterMark   a room message consumer's mark: the {@code _updatedAt} up to which it delivered, or null
  */
 public record ConsumerStatus(String ended, String gapFillProblem, boolean catchingUp, Instant lastEventAt, long replayed,
-                             long gapFills, long gapFillFailures, long deferred, long dropped, int queued, int peakQueued) {
+                             long gapFills, long gapFillFailures, long deferred, long dropped, int queued, int peakQueued,
+                             Instant highWaterMark) {
 
     /** Why the consumer is DOWN on its own account (the session and subscription aside), or null. */
     public String problem() {
@@ -50,6 +52,9 @@ public record ConsumerStatus(String ended, String gapFillProblem, boolean catchi
         out.put("rocketchat.consumer.dropped", dropped);
         out.put("rocketchat.consumer.queued", queued);
         out.put("rocketchat.consumer.peakQueued", peakQueued);
+        if (highWaterMark != null) {
+            out.put("rocketchat.consumer.highWaterMark", highWaterMark.toString());
+        }
         return out;
     }
 }

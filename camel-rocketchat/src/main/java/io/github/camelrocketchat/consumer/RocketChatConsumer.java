@@ -13,6 +13,7 @@ import io.github.camelrocketchat.support.RocketChatErrors;
 import io.github.camelrocketchat.support.RocketChatHealthCheck;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import java.util.function.Consumer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
@@ -38,6 +41,7 @@ import org.slf4j.LoggerFactory;
  * ({@code maxReconnectAttempts}) the consumer reports it and stops its route (behind {@code master:}, the route that
  * holds the lock), so another node can take over.
  */
+@ManagedResource(description = "Managed Rocket.Chat consumer")
 public class RocketChatConsumer extends DefaultConsumer {
     /** Register a Camel {@link ThreadPoolProfile} with this id to choose the delivery threads (else one thread each). */
     public static final String THREAD_POOL_PROFILE = "rocketchat-consumer";
@@ -247,7 +251,8 @@ public class RocketChatConsumer extends DefaultConsumer {
     }
 
     /** The session in use, or null when stopped (health check). */
-    RocketChatSession session() {
+    /** The shared session this consumer uses, or null when stopped (consoles, management, tests). */
+    public RocketChatSession session() {
         RocketChatSessionRegistry.Lease le = lease;
         return le == null ? null : le.session();
     }
@@ -257,10 +262,68 @@ public class RocketChatConsumer extends DefaultConsumer {
         return subscription;
     }
 
+    /** The route this consumer feeds, or null before it started. */
+    public String routeId() {
+        return routeId;
+    }
+
+    /** The state of its subscription ({@code ready}, {@code pending}, {@code resubscribing}, ...), or {@code none}. */
+    public String subscriptionState() {
+        StreamRegistration r = subscription;
+        return r == null ? "none" : r.describeState();
+    }
+
     /** A snapshot of this consumer's delivery (health details, tests). */
     public ConsumerStatus status() {
         ConsumerFlow f = flow;
-        return f == null ? new ConsumerStatus(null, null, false, null, 0, 0, 0, 0, 0, 0, 0) : f.status();
+        return f == null ? new ConsumerStatus(null, null, false, null, 0, 0, 0, 0, 0, 0, 0, null) : f.status();
+    }
+
+    @ManagedAttribute(description = "Events waiting for the route now")
+    public int getQueued() {
+        return status().queued();
+    }
+
+    @ManagedAttribute(description = "The most events that ever waited")
+    public int getPeakQueued() {
+        return status().peakQueued();
+    }
+
+    @ManagedAttribute(description = "Exchanges delivered from gap-fills (CamelRocketChatReplayed=true)")
+    public long getReplayed() {
+        return status().replayed();
+    }
+
+    @ManagedAttribute(description = "Events of streams that cannot be fetched again, shed because the queue was full")
+    public long getShed() {
+        return status().dropped();
+    }
+
+    @ManagedAttribute(description = "Live room events left to a gap-fill rather than queued (fetched again, not lost)")
+    public long getDeferred() {
+        return status().deferred();
+    }
+
+    @ManagedAttribute(description = "Gap-fills run")
+    public long getGapFills() {
+        return status().gapFills();
+    }
+
+    @ManagedAttribute(description = "When the consumer last took an event (ISO-8601), or empty")
+    public String getLastEventAt() {
+        Instant at = status().lastEventAt();
+        return at == null ? "" : at.toString();
+    }
+
+    @ManagedAttribute(description = "A room message consumer's high-water mark (the _updatedAt it delivered up to), or empty")
+    public String getHighWaterMark() {
+        Instant at = status().highWaterMark();
+        return at == null ? "" : at.toString();
+    }
+
+    @ManagedAttribute(description = "The state of the subscription: ready, pending, resubscribing, failed, ended or none")
+    public String getSubscriptionState() {
+        return subscriptionState();
     }
 
     /** The clock for the shed-event log interval and the {@code since} option (tests); set before the consumer starts. */

@@ -112,7 +112,10 @@ public final class RocketChatSession {
             }
         });
         identity.watch(ddp);
-        started = SessionErrors.translate(ddp.connect().thenAccept(sessionId -> watch.ready(sessionId, userId())), null);
+        started = SessionErrors.translate(ddp.connect().thenAccept(sessionId -> {
+            watch.ready(sessionId, userId());
+            transports.serverVersion(); // learnt once, in the background: operators see it, transport choices need it
+        }), null);
         started.whenComplete((v, e) -> {
             if (e != null) {
                 watch.startFailed(e);
@@ -279,6 +282,13 @@ public final class RocketChatSession {
     public long badFrameCount() {
         DdpConnection d = ddp;
         return d == null ? 0 : d.badFrameCounts().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The server's version as learned from {@code /api/info}, or null while unknown (never waits for it). */
+    public String serverVersion() {
+        CompletableFuture<ServerVersion> v = transports.serverVersion();
+        ServerVersion known = v.isDone() && !v.isCompletedExceptionally() ? v.getNow(null) : null;
+        return known == null ? null : known.toString();
     }
 
     /** Health details without secrets. */

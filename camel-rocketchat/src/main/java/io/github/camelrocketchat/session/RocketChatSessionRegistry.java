@@ -46,6 +46,11 @@ public final class RocketChatSessionRegistry {
         return new Lease(e);
     }
 
+    /** The sessions held now (open or opening), for consoles and management. */
+    public synchronized java.util.List<RocketChatSession> sessions() {
+        return entries.values().stream().map(e -> e.session).toList();
+    }
+
     /** Number of sessions held (open or opening). */
     public synchronized int size() {
         return entries.size();
