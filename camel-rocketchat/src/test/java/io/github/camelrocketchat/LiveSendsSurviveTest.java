@@ -46,11 +46,11 @@ class LiveSendsSurviveTest extends LiveTestSupport {
     @BeforeAll
     static void data() {
         RocketChatTestServer server = rocketChat.server();
-        for (String user : List.of("relay", "burst", "redeliver", "bob")) {
+        for (String user : List.of("relay", "burst", "redeliver", "paced", "impatient", "bob")) {
             server.addUser(user, user + "-pass");
         }
-        for (String room : List.of("restart", "full", "redelivered", "burst")) {
-            server.createChannel(room, "bob", "relay", "burst", "redeliver");
+        for (String room : List.of("restart", "full", "redelivered", "burst", "paced", "impatient")) {
+            server.createChannel(room, "bob", "relay", "burst", "redeliver", "paced", "impatient");
         }
     }
 
@@ -62,8 +62,10 @@ class LiveSendsSurviveTest extends LiveTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext ctx = super.createCamelContext();
-        timer = new VirtualTimer(CLOCK);
-        ctx.getComponent("rocketchat", RocketChatComponent.class).setSessionTime(CLOCK, timer);
+        RocketChatComponent component = ctx.getComponent("rocketchat", RocketChatComponent.class);
+        timer = new VirtualTimer(CLOCK, () -> component.getSessionRegistry().sessions().stream()
+                .allMatch(s -> s.outboundStatus().inFlight() == 0));
+        component.setSessionTime(CLOCK, timer);
         return ctx;
     }
 
@@ -206,5 +208,36 @@ class LiveSendsSurviveTest extends LiveTestSupport {
         assertThat(session.outboundStatus().rateLimitRefusals()).isPositive();
         // 10 sendMessage per 10 s per connection: a thousand take at least 990 s of the server's time
         assertThat(timer.waitedMillis()).isGreaterThanOrEqualTo(Duration.ofSeconds(990).toMillis());
+    }
+
+    @Test
+    void aClientSideRateKeepsABusyRouteUnderTheServersLimitWithoutARefusal() throws Exception {
+        server().setRateLimiterEnabled(true);
+        // Rocket.Chat allows 10 sendMessage per connection per 10 s (and 5 per second per user)
+        String uri = sender("paced", "paced") + "&rateLimit=5/6s";
+        List<String> texts = texts("p-", 60);
+        List<CompletableFuture<Exchange>> sends = sendAll(uri, texts);
+        await().atMost(WAIT).until(() -> sends.stream().allMatch(CompletableFuture::isDone));
+        assertAllSucceeded(sends);
+        assertThat(server().messageTexts("paced")).isEqualTo(texts);
+        assertThat(session(uri).outboundStatus().rateLimitRefusals()).as("never refused by the server; waited %d ms", timer.waitedMillis()).isZero();
+        assertThat(timer.waitedMillis()).as("60 calls at 5 per 6 s").isGreaterThanOrEqualTo(Duration.ofSeconds(66).toMillis());
+    }
+
+    @Test
+    void aWaitLongerThanRateLimitMaxWaitFailsWithTheServersWait() throws Exception {
+        server().setRateLimiterEnabled(true);
+        String uri = sender("impatient", "impatient") + "&rateLimitMaxWait=0";
+        List<CompletableFuture<Exchange>> sends = sendAll(uri, texts("i-", 12));
+        await().atMost(WAIT).until(() -> sends.stream().allMatch(CompletableFuture::isDone));
+        List<Exchange> refused = sends.stream().map(CompletableFuture::join).filter(e -> e.getException() != null).toList();
+        assertThat(refused).isNotEmpty();
+        for (Exchange e : refused) {
+            assertThat(e.getException()).isInstanceOf(RocketChatRateLimitException.class).hasMessageContaining("too many requests");
+            RocketChatRateLimitException r = (RocketChatRateLimitException) e.getException();
+            assertThat(r.getRetryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(10));
+            assertThat(r.getError()).isEqualTo("too-many-requests");
+        }
+        assertThat(server().messageTexts("impatient")).hasSize(12 - refused.size());
     }
 }

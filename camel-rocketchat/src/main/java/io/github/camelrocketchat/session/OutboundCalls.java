@@ -108,6 +108,11 @@ final class OutboundCalls {
         failed.forEach(c -> c.future.completeExceptionally(error));
     }
 
+    /** A snapshot of the queue. */
+    synchronized OutboundStatus status() {
+        return new OutboundStatus(waitingTotal, refusals, rejected, inFlightTotal);
+    }
+
     /** Calls waiting in lanes (not yet handed to a transport). */
     synchronized int waiting() {
         return waitingTotal;

@@ -188,7 +188,7 @@ public final class RocketChatSession {
     /** Calls that wait in the outbound queue, rate-limit refusals waited out, and calls refused for a full queue. */
     public OutboundStatus outboundStatus() {
         OutboundCalls o = outboundOrNull();
-        return o == null ? new OutboundStatus(0, 0, 0) : new OutboundStatus(o.waiting(), o.rateLimitRefusals(), o.rejectedCalls());
+        return o == null ? new OutboundStatus(0, 0, 0, 0) : o.status();
     }
 
     /** The message {@code messageId} as stored on the server, or null when there is none (REST {@code chat.getMessage}). */
