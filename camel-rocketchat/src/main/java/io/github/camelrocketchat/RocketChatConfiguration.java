@@ -123,7 +123,7 @@ public class RocketChatConfiguration implements Cloneable {
 
     @UriParam(label = "producer", description = "The thread to reply in (the thread parent's message id).")
     private String threadId;
-    @UriParam(label = "producer", description = "sendMessage: the display name override (goes over REST chat.postMessage on 7.1+).")
+    @UriParam(label = "producer", description = "sendMessage: the display name override (goes over REST chat.sendMessage on 7.1+).")
     private String alias;
     @UriParam(label = "producer", description = "sendMessage: the emoji avatar override, e.g. :robot: (REST on 7.1+); setReaction: the emoji.")
     private String emoji;

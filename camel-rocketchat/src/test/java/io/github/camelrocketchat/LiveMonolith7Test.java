@@ -27,14 +27,14 @@ class LiveMonolith7Test extends LiveMonolith7Support {
     }
 
     @Test
-    void aliasEmojiAndAttachmentsGoOverRestPostMessageAndPlainMessagesOverDdp() throws Exception {
+    void aliasEmojiAndAttachmentsGoOverRestSendMessageAndPlainMessagesOverDdp() throws Exception {
         try (LogCapture log = new LogCapture()) {
             sendWithRestFeaturesThenPlain();
 
             assertThat(ddpCalls("sendMessage")).as("7.1+ answers 400 Match failed to these keys: never tried over DDP")
                     .noneMatch(f -> f.json().path("params").path(0).has("alias"));
             assertThat(transports()).containsEntry("sendMessage+rest-features", "rest").containsEntry("sendMessage", "ddp");
-            assertThat(log.lines()).filteredOn(l -> l.contains("sendMessage+rest-features goes over REST chat.postMessage"))
+            assertThat(log.lines()).filteredOn(l -> l.contains("sendMessage+rest-features goes over REST chat.sendMessage"))
                     .singleElement().satisfies(l -> assertThat(l).contains("Rocket.Chat 7.10.0"));
         }
     }

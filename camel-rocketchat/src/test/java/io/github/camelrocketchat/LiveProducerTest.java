@@ -102,7 +102,7 @@ class LiveProducerTest extends LiveTestSupport {
     }
 
     @Test
-    void aliasEmojiAvatarAndAttachmentsGoThroughRestPostMessageOnce() throws Exception {
+    void aliasEmojiAvatarAndAttachmentsGoThroughRestSendMessageWithTheClientId() throws Exception {
         String uri = uri("sendMessage", "roomName=ops&alias=Deploy+Bot&emoji=:rocket:");
         try (io.github.camelrocketchat.ddp.support.LogCapture log = new io.github.camelrocketchat.ddp.support.LogCapture()) {
             Exchange first = call(uri, "deployed");
@@ -123,7 +123,7 @@ class LiveProducerTest extends LiveTestSupport {
             call(uri("sendMessage", "roomName=ops"), "plain");
             assertThat(ddpCalls(server(), "sendMessage")).extracting(f -> f.json().path("params").path(0).path("msg").asText())
                     .contains("plain").doesNotContain("deployed", "with a card");
-            assertThat(log.lines()).filteredOn(l -> l.contains("sendMessage+rest-features goes over REST chat.postMessage"))
+            assertThat(log.lines()).filteredOn(l -> l.contains("sendMessage+rest-features goes over REST chat.sendMessage"))
                     .hasSize(1);
         }
     }

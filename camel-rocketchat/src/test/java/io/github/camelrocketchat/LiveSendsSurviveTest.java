@@ -46,11 +46,11 @@ class LiveSendsSurviveTest extends LiveTestSupport {
     @BeforeAll
     static void data() {
         RocketChatTestServer server = rocketChat.server();
-        for (String user : List.of("relay", "burst", "redeliver", "paced", "impatient", "bob")) {
+        for (String user : List.of("relay", "burst", "redeliver", "paced", "impatient", "rester", "bob")) {
             server.addUser(user, user + "-pass");
         }
-        for (String room : List.of("restart", "full", "redelivered", "burst", "paced", "impatient")) {
-            server.createChannel(room, "bob", "relay", "burst", "redeliver", "paced", "impatient");
+        for (String room : List.of("restart", "full", "redelivered", "burst", "paced", "impatient", "rest")) {
+            server.createChannel(room, "bob", "relay", "burst", "redeliver", "paced", "impatient", "rester");
         }
     }
 
@@ -74,6 +74,7 @@ class LiveSendsSurviveTest extends LiveTestSupport {
         server().faults().acceptConnections();
         server().faults().clearMethodDelays();
         server().setRateLimiterEnabled(false);
+        server().setRestRateLimiterEnabled(false);
         await().atMost(WAIT).until(() -> server().connectionCount() == 0);
     }
 
@@ -83,6 +84,7 @@ class LiveSendsSurviveTest extends LiveTestSupport {
             p.stop();
         }
         server().setRateLimiterEnabled(false);
+        server().setRestRateLimiterEnabled(false);
         timer.close();
     }
 
@@ -239,5 +241,23 @@ class LiveSendsSurviveTest extends LiveTestSupport {
             assertThat(r.getError()).isEqualTo("too-many-requests");
         }
         assertThat(server().messageTexts("impatient")).hasSize(12 - refused.size());
+    }
+
+    @Test
+    void overRestA429IsWaitedOutUntilXRateLimitResetAndEveryMessageKeepsItsIdAndOrder() throws Exception {
+        server().setRestRateLimiterEnabled(true);
+        String uri = sender("rester", "rest") + "&transport=rest";
+        List<String> texts = texts("h-", 25);
+        List<CompletableFuture<Exchange>> sends = sendAll(uri, texts);
+        await().atMost(WAIT).until(() -> sends.stream().allMatch(CompletableFuture::isDone));
+        assertAllSucceeded(sends);
+        assertThat(server().messageTexts("rest")).isEqualTo(texts);
+        assertThat(session(uri).outboundStatus().rateLimitRefusals()).isPositive();
+        // 10 chat.sendMessage per user per minute: 25 take two resets of the window
+        assertThat(timer.waitedMillis()).isGreaterThanOrEqualTo(Duration.ofSeconds(60).toMillis());
+        for (CompletableFuture<Exchange> f : sends) {
+            ChatMessage m = f.join().getMessage().getBody(ChatMessage.class);
+            assertThat(server().messageText(m.id())).isEqualTo(m.text());
+        }
     }
 }

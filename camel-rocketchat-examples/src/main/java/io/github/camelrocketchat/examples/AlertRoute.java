@@ -17,7 +17,7 @@ public class AlertRoute extends RouteBuilder {
                 .setBody(method(HealthSample.class, "take"))
                 .setBody(method(formatter, "format"))
                 // alias and emoji change how the message is shown. Rocket.Chat 7.1+ refuses them (and attachments)
-                // in the DDP sendMessage method, so the component posts this one through REST chat.postMessage
+                // in the DDP sendMessage method, so the component posts this one through REST chat.sendMessage
                 // on its own (transport=auto); on older servers it stays on DDP.
                 .to("rocketchat:sendMessage?roomName={{examples.alert-room}}&alias=Health%20monitor&emoji=:rotating_light:")
                 .log("alert posted to #{{examples.alert-room}} as ${header.CamelRocketChatMessageId}: ${bodyAs(String)}");

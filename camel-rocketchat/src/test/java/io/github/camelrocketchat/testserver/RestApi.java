@@ -20,6 +20,15 @@ final class RestApi {
     }
 
     Reply handle(Request r) {
+        RestRateLimiter.Verdict verdict = core.restLimiter.check(r.method() + " " + r.path(), r.userId());
+        if (verdict != null && !verdict.allowed()) {
+            return verdict.refusal();
+        }
+        Reply reply = route(r);
+        return verdict == null ? reply : reply.withHeaders(verdict.headers());
+    }
+
+    private Reply route(Request r) {
         String path = r.path();
         if ("GET".equals(r.method()) && "/api/info".equals(path)) {
             ObjectNode o = Json.obj();
@@ -44,6 +53,7 @@ final class RestApi {
             return switch (r.method() + " " + path) {
                 case "POST /api/v1/logout" -> logout(user, r.authToken());
                 case "POST /api/v1/chat.postMessage" -> chat.postMessage(user, r.body());
+                case "POST /api/v1/chat.sendMessage" -> chat.sendMessage(user, r.body());
                 case "POST /api/v1/chat.delete" -> chat.delete(user, r.body());
                 case "POST /api/v1/chat.react" -> chat.react(user, r.body());
                 case "GET /api/v1/rooms.roles" -> chat.roomRoles(user, r.query().get("rid"));
@@ -165,7 +175,16 @@ final class RestApi {
         }
     }
 
-    /** Status and JSON body. */
-    record Reply(int status, ObjectNode body) {
+    /** Status, JSON body and extra response headers. */
+    record Reply(int status, ObjectNode body, Map<String, String> headers) {
+        Reply(int status, ObjectNode body) {
+            this(status, body, Map.of());
+        }
+
+        Reply withHeaders(Map<String, String> extra) {
+            Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+            all.putAll(extra);
+            return new Reply(status, body, all);
+        }
     }
 }

@@ -51,6 +51,25 @@ final class RestChat {
         return RestApi.success(o);
     }
 
+    /**
+     * {@code chat.sendMessage}: the {@code message} object goes through {@code executeSendMessage} as the DDP method's
+     * does, so it keeps a client {@code _id}; unlike the DDP method's wrapper, REST does not swallow the errors (a
+     * repeated {@code _id} answers the duplicate-key error).
+     */
+    RestApi.Reply sendMessage(UserRecord user, JsonNode body) throws MeteorError {
+        JsonNode message = body.get("message");
+        if (message == null || !message.isObject()) {
+            throw MeteorError.of("error-invalid-params", "The \"message\" parameter must be provided.");
+        }
+        if (!message.hasNonNull("rid")) {
+            throw MeteorError.of("error-invalid-params", "The \"rid\" property on the message object is missing.");
+        }
+        MessageRecord m = new MessageSender(core).send(user, ((ObjectNode) message).deepCopy());
+        ObjectNode o = Json.obj();
+        o.set("message", Docs.message(m, Dates.ISO));
+        return RestApi.success(o);
+    }
+
     private RoomRecord resolve(UserRecord user, String channel) {
         if (channel.startsWith("#")) {
             return core.store.roomByName(channel.substring(1)).orElse(null);

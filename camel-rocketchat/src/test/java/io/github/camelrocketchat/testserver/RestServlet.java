@@ -43,6 +43,7 @@ final class RestServlet extends HttpServlet {
             reply = core.loop.call(() -> api.handle(request));
         }
         resp.setStatus(reply.status());
+        reply.headers().forEach(resp::setHeader);
         resp.setContentType("application/json");
         resp.setCharacterEncoding("UTF-8");
         resp.getOutputStream().write(Json.write(reply.body()).getBytes(StandardCharsets.UTF_8));

@@ -232,6 +232,11 @@ public final class RocketChatTestServer implements AutoCloseable {
         core.limiter.setEnabled(enabled);
     }
 
+    /** Turns the REST API's rate limiter on or off at runtime (see the builder's {@code restRateLimiter}). */
+    public void setRestRateLimiterEnabled(boolean enabled) {
+        core.restLimiter.setEnabled(enabled);
+    }
+
     /** The current text of a stored message, or null when it does not exist (hard deleted). */
     public String messageText(String messageId) {
         return loop.call(() -> {

@@ -13,6 +13,9 @@ public final class RocketChatTestServerBuilder {
     int port;
     boolean rateLimiterEnabled;
     RateLimits rateLimits = RateLimits.defaults();
+    boolean restRateLimiterEnabled;
+    int restRateLimitCalls = 10;
+    long restRateLimitWindowMs = 60_000;
     Duration heartbeatInterval;
     Duration heartbeatTimeout;
     Clock clock = Clock.systemUTC();
@@ -41,6 +44,22 @@ public final class RocketChatTestServerBuilder {
      */
     public RocketChatTestServerBuilder rateLimiter(boolean enabled) {
         this.rateLimiterEnabled = enabled;
+        return this;
+    }
+
+    /**
+     * The REST API's rate limiter (10 calls per route and user per minute, {@code X-RateLimit-*} headers, 429). Off by
+     * default, like {@link #rateLimiter(boolean)}.
+     */
+    public RocketChatTestServerBuilder restRateLimiter(boolean enabled) {
+        this.restRateLimiterEnabled = enabled;
+        return this;
+    }
+
+    /** The REST limiter's rule: {@code calls} per route and user per {@code windowMs} (Rocket.Chat: 10 per 60000). */
+    public RocketChatTestServerBuilder restRateLimit(int calls, long windowMs) {
+        this.restRateLimitCalls = calls;
+        this.restRateLimitWindowMs = windowMs;
         return this;
     }
 

@@ -24,6 +24,7 @@ final class ServerCore {
     final Ids ids;
     final FrameRecorder recorder;
     final RateLimiter limiter;
+    final RestRateLimiter restLimiter;
     final Heartbeat heartbeat;
     final StreamHub hub;
     final Events events;
@@ -55,6 +56,7 @@ final class ServerCore {
         this.ids = b.ids;
         this.recorder = new FrameRecorder(clock, b.recordFrames);
         this.limiter = new RateLimiter(clock, b.rateLimits, b.rateLimiterEnabled, store.permissions, store);
+        this.restLimiter = new RestRateLimiter(clock, b.restRateLimitCalls, b.restRateLimitWindowMs, b.restRateLimiterEnabled);
         Duration interval = b.heartbeatInterval != null ? b.heartbeatInterval
                 : Duration.ofSeconds(dialect.streamer() ? 30 : 15);
         Duration timeout = b.heartbeatTimeout != null ? b.heartbeatTimeout
