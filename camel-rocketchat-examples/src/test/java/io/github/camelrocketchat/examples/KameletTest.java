@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Kamelets of src/main/resources/kamelets, loaded by camel-kamelet from the classpath and run against the test server. */
+/** The Kamelets the component jar ships (kamelets/ on the classpath), loaded by camel-kamelet and run against the test server. */
 class KameletTest extends ExampleTestSupport {
 
     @Override
