@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The examples application: picks the server (a real one from the settings, or the embedded test server with a
- * simulated human), runs camel-main with the Java routes of this package and {@code camel/*.camel.yaml}, and tells
- * whether everything worked.
+ * simulated human), starts the JMS broker of route 7 unless {@code examples.jms.broker-url} names one ({@link JmsBroker}),
+ * runs camel-main with the Java routes of this package and {@code camel/*.camel.yaml}, and tells whether everything
+ * worked.
  *
  * <p>Exit code: 0 when every route started, no exchange failed and (embedded) every demo check passed; 1 when an
  * exchange failed or a demo check did not pass (after a summary of what went wrong); 2 when the routes could not
@@ -26,6 +27,8 @@ public final class ExampleApp {
 
     private final ExampleSettings settings;
     private final FailureWatch failures = new FailureWatch();
+    /** The running camel-main, for {@link #stop()}. */
+    private volatile Main main;
     /** The demo's thread, started after Camel started (main thread), stopped before Camel stops. */
     private volatile Thread human;
 
@@ -37,22 +40,34 @@ public final class ExampleApp {
     public int run(String... args) throws Exception {
         DemoRooms rooms = settings.rooms();
         EmbeddedRocketChat embedded = null;
-        ServerConnection connection;
-        if (settings.usesRealServer()) {
-            connection = settings.realServer();
-            LOG.info("Running the example routes against {} (no embedded server, no simulated human)", connection);
-        } else {
-            embedded = EmbeddedRocketChat.start(rooms.bridgeTo(), rooms.alertRoom());
-            connection = embedded.connection();
-        }
+        JmsBroker broker = null;
         try {
+            ServerConnection connection;
+            if (settings.usesRealServer()) {
+                connection = settings.realServer();
+                LOG.info("Running the example routes against {} (no embedded server, no simulated human)", connection);
+            } else {
+                embedded = EmbeddedRocketChat.start(rooms.bridgeTo(), rooms.alertRoom());
+                connection = embedded.connection();
+            }
+            try {
+                broker = JmsBroker.open(settings);
+            } catch (Exception e) {
+                // only the embedded broker starts here; a configured one is reached (and retried) by the routes
+                LOG.error("The embedded JMS broker could not start: {}", rootMessage(e));
+                return 2;
+            }
             // the routes and configuration of this application, listed rather than found by a package scan
             Main main = new Main();
-            main.configure().addRoutesBuilder(CommandBotRoute.class, AlertRoute.class, JournalRoute.class, PresenceRoute.class);
+            main.configure().addRoutesBuilder(CommandBotRoute.class, AlertRoute.class, JournalRoute.class, PresenceRoute.class,
+                    JmsBridgeRoute.class);
             main.configure().addConfiguration(HighAvailabilityConfiguration.class);
+            main.bind("jmsConnectionFactory", broker.connectionFactory());
+            main.addOverrideProperty("camel.component.jms.connection-factory", "#jmsConnectionFactory");
             connection.componentProperties().forEach(main::addOverrideProperty);
             settings.overrides().forEach(main::addOverrideProperty);
             main.addMainListener(new Listener(embedded, rooms));
+            this.main = main;
             int code;
             try {
                 code = main.run(args);
@@ -63,9 +78,23 @@ public final class ExampleApp {
             }
             return verdict(code);
         } finally {
+            if (broker != null) {
+                broker.close();
+            }
             if (embedded != null) {
                 embedded.close();
             }
+        }
+    }
+
+    /**
+     * Ends a run started with {@code camel.main.duration-max-seconds=0} (tests, or an embedding application): the
+     * routes stop and {@link #run} returns its exit code.
+     */
+    public void stop() {
+        Main m = main;
+        if (m != null) {
+            m.completed();
         }
     }
 

@@ -141,9 +141,11 @@ public final class SimulatedHuman implements Runnable {
         expect("an alert with an attachment was posted to #" + rooms.alertRoom(),
                 s -> byBot(s, rooms.alertRoom()) && s.message().attachments() != null
                         && !s.message().attachments().isEmpty());
+
+        new JmsBridgeDemo(server, context).play(this, WAIT);
     }
 
-    private static boolean byBot(Seen s, String room) {
+    static boolean byBot(Seen s, String room) {
         return BOT.equals(s.author()) && room.equals(s.roomName()) && s.message().text() != null;
     }
 
@@ -159,11 +161,11 @@ public final class SimulatedHuman implements Runnable {
         }
     }
 
-    private static void act(String who, String what) {
+    static void act(String who, String what) {
         HUMAN.info("{} {}", who, what);
     }
 
-    private Optional<Seen> expect(String what, Predicate<Seen> match) throws InterruptedException {
+    Optional<Seen> expect(String what, Predicate<Seen> match) throws InterruptedException {
         Optional<Seen> s = seen.await(match, WAIT);
         verdict(what, s.isPresent());
         return s;
@@ -180,7 +182,7 @@ public final class SimulatedHuman implements Runnable {
         verdict(what, ok);
     }
 
-    private void verdict(String what, boolean ok) {
+    void verdict(String what, boolean ok) {
         if (ok) {
             passed++;
             DEMO.info("  OK  {}", what);

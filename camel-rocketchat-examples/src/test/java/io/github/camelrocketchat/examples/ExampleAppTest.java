@@ -1,13 +1,26 @@
 package io.github.camelrocketchat.examples;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelrocketchat.testserver.RocketChatTestServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The whole application as {@code exec:java} runs it. */
 class ExampleAppTest {
@@ -64,6 +77,59 @@ class ExampleAppTest {
                     system("camel.main.duration-max-seconds", "2"), file));
 
             assertThat(app.run()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void withManagementEnabledOperatorsReadHealthAndTheRocketchatDevConsoleOverHttp() throws Exception {
+        int port = freeLoopbackPort();
+        try (RocketChatTestServer real = RocketChatTestServer.builder().seed(true).build().start()) {
+            EmbeddedRocketChat.addExampleRooms(real, "demo-mirror", "ops");
+            ExampleApp app = new ExampleApp(ExampleSettings.of(Map.of("ROCKETCHAT_URL", real.url(),
+                    "ROCKETCHAT_USER", "demo.bot", "ROCKETCHAT_PASSWORD", "bot-pass"),
+                    system("camel.main.duration-max-seconds", "0", "camel.management.enabled", "true",
+                            "camel.management.port", String.valueOf(port)), file));
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return app.run();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            try {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                String base = "http://127.0.0.1:" + port;
+                // health: every check UP once the routes subscribed, the component's among them
+                JsonNode health = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                        .until(() -> new ObjectMapper().readTree(get(http, base + "/q/health", "application/json")),
+                                h -> "UP".equals(h.path("status").asText()) && h.toString().contains("consumer:"));
+                assertThat(health.path("checks").findValuesAsText("name"))
+                        .anyMatch(n -> n.startsWith("consumer:") && n.contains("journal"));
+                // the dev console: the shared session, its state and its consumers; never the password
+                String console = get(http, base + "/q/dev/rocketchat", "text/plain");
+                assertThat(console).contains("Rocket.Chat sessions: ", "demo.bot@", real.url().replace("http", "ws"),
+                        "State: ready", "Consumer command-bot: stream-room-messages room demo [ready]").doesNotContain("bot-pass");
+                JsonNode json = new ObjectMapper().readTree(get(http, base + "/q/dev/rocketchat", "application/json"));
+                assertThat(json.findValuesAsText("state")).contains("ready");
+                assertThat(json.toString()).doesNotContain("bot-pass");
+            } finally {
+                app.stop();
+            }
+            assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+            assertThat(app.failures()).isEmpty();
+        }
+    }
+
+    private static String get(HttpClient http, String url, String accept) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("GET " + url + ": " + r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 }
