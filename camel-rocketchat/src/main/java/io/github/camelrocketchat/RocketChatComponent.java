@@ -44,6 +44,10 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
     private final Set<String> producerCheckIds = new HashSet<>();
     /** The completion pool every producer shares; created on first use, shut down in {@link #doStop()}. */
     private ExecutorService producerExecutor;
+    /** The delivery pool every consumer shares; created on first use, shut down in {@link #doStop()}. */
+    private ExecutorService consumerExecutor;
+    /** The consumers' subscription waits while the context starts; created and registered on first use. */
+    private io.github.camelrocketchat.consumer.StartupSubscriptions startupSubscriptions;
     /** Created on first use, closed in {@link #doStop()}. */
     private volatile RocketChatSessionRegistry sessionRegistry;
 
@@ -90,12 +94,18 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
             r.closeAll();
         }
         ExecutorService e;
+        ExecutorService c;
         synchronized (this) {
             e = producerExecutor;
             producerExecutor = null;
+            c = consumerExecutor;
+            consumerExecutor = null;
         }
         if (e != null) {
             getCamelContext().getExecutorServiceManager().shutdownGraceful(e, TimeUnit.SECONDS.toMillis(10));
+        }
+        if (c != null) {
+            getCamelContext().getExecutorServiceManager().shutdownGraceful(c, TimeUnit.SECONDS.toMillis(10));
         }
         super.doStop();
     }
@@ -203,5 +213,47 @@ public class RocketChatComponent extends HealthCheckComponent implements SSLCont
             producerExecutor = manager.newThreadPool(this, "RocketChatProducer", profile);
         }
         return producerExecutor;
+    }
+
+    /**
+     * The pool that runs every consumer's deliveries. Each consumer keeps its own order (its {@code ConsumerDelivery}
+     * is a serial queue that runs on any executor), so consumers share a fixed number of threads instead of owning one
+     * each: 10,000 room consumers cost the same threads as one. A route that blocks holds one of them while it runs;
+     * the Camel thread pool profile {@value io.github.camelrocketchat.consumer.RocketChatConsumer#THREAD_POOL_PROFILE}
+     * sizes the pool (default: twice the cores, at least 4).
+     */
+    public synchronized ExecutorService consumerExecutor() {
+        if (consumerExecutor == null) {
+            ExecutorServiceManager manager = getCamelContext().getExecutorServiceManager();
+            String id = io.github.camelrocketchat.consumer.RocketChatConsumer.THREAD_POOL_PROFILE;
+            ThreadPoolProfile profile = manager.getThreadPoolProfile(id);
+            if (profile == null) {
+                int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+                profile = new ThreadPoolProfile(id);
+                profile.setPoolSize(threads);
+                profile.setMaxPoolSize(threads);
+                profile.setKeepAliveTime(60_000L);
+                profile.setTimeUnit(TimeUnit.MILLISECONDS);
+                profile.setAllowCoreThreadTimeOut(true);
+                // the queue holds drain tasks, at most one per consumer: the events wait in the consumers' own queues
+                profile.setMaxQueueSize(Integer.MAX_VALUE);
+                profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            }
+            consumerExecutor = manager.newThreadPool(this, "RocketChatConsumer", profile);
+        }
+        return consumerExecutor;
+    }
+
+    /** Where consumers started with the context leave their wait for {@code ready} (see {@code StartupSubscriptions}). */
+    public synchronized io.github.camelrocketchat.consumer.StartupSubscriptions startupSubscriptions() {
+        if (startupSubscriptions == null) {
+            startupSubscriptions = new io.github.camelrocketchat.consumer.StartupSubscriptions();
+            try {
+                getCamelContext().addStartupListener(startupSubscriptions);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot register the Rocket.Chat startup listener", e);
+            }
+        }
+        return startupSubscriptions;
     }
 }

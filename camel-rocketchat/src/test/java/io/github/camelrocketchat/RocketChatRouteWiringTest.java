@@ -168,7 +168,7 @@ class RocketChatRouteWiringTest extends CamelTestSupport {
             }
         });
         assertThatThrownBy(() -> context.getRouteController().startRoute("other"))
-                .hasMessageContaining("The server refused the subscription to stream-notify-room OTHER/deleteMessageBulk, "
+                .hasMessageContaining("The server refused the subscription of route other to stream-notify-room OTHER/deleteMessageBulk, "
                         + "which carries the hard deletions of room OTHER")
                 .hasMessageContaining("Not allowed");
         assertThat(ddp.activeSubscriptions()).as("the failed start released its other subscriptions").hasSize(3);

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * size. A step that goes asynchronous (an exchange whose route continues on another thread, a gap-fill waiting for
  * the server) holds the queue until it calls its {@code done}; the next step then starts on the executor. Steps that
  * finish before returning run in a loop (a trampoline), so a long run of synchronous exchanges never grows the
- * stack. Nothing runs on the thread that queues: the DDP callback thread only ever takes the lock for a moment.
+ * stack. Nothing runs on the thread that queues: the DDP callback thread only ever takes the lock for a moment. The
+ * executor is shared by every consumer of the component, so a drain gives its thread back after a fair share of
+ * steps and queues itself again.
  *
  * <p>The bound counts event steps only: {@link #offerEvent} refuses once {@code maxEvents} wait. Control steps
  * ({@link #add}, {@link #pushFront}: signals, catch-ups, replayed events) are always accepted; there are few of them,
@@ -29,6 +31,8 @@ final class ConsumerDelivery {
     private static final int DONE_INLINE = 1;
     private static final int ASYNC = 2;
     private static final int DONE = 3;
+    /** Steps one drain runs before it gives the pool thread back (and queues itself again). */
+    private static final int FAIR_SHARE = 64;
 
     /** One unit of work. Calls {@code done} exactly once (later calls are ignored), on any thread, before or after returning. */
     @FunctionalInterface
@@ -132,16 +136,24 @@ final class ConsumerDelivery {
 
     private void drain() {
         runner = Thread.currentThread();
+        int ran = 0;
         while (true) {
             Entry e;
             synchronized (lock) {
-                e = queue.poll();
+                e = queue.peek();
                 if (e == null) {
                     busy = false;
                     runner = null;
                     lock.notifyAll();
                     return;
                 }
+                if (ran++ == FAIR_SHARE) {
+                    // the pool is shared by every consumer: a busy one yields its thread after a batch, behind the
+                    // others' drains, instead of holding it for as long as its stream flows
+                    runner = null;
+                    break;
+                }
+                queue.poll();
                 if (e.event()) {
                     queuedEvents--;
                 }
@@ -167,6 +179,7 @@ final class ConsumerDelivery {
                 return;
             }
         }
+        schedule();
     }
 
     /** Event steps waiting now. */

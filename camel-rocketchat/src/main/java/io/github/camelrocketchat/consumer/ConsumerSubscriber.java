@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,21 +74,36 @@ final class ConsumerSubscriber {
         return new CombinedRegistration(parts);
     }
 
-    /** Waits for every part's {@code ready}; the failure names the part the server refused. */
-    void awaitReady(StreamRegistration registration, Duration timeout) throws Exception {
-        if (!(registration instanceof CombinedRegistration combined)) {
-            Awaits.await(registration.ready(), timeout.toMillis(), "The server refused the subscription to " + describe());
-        } else {
-            List<StreamRegistration> parts = combined.parts();
-            Awaits.await(parts.get(0).ready(), timeout.toMillis(), "The server refused the subscription to " + describe());
-            for (int i = 1; i < parts.size(); i++) {
-                Awaits.await(parts.get(i).ready(), timeout.toMillis(), "The server refused the subscription to " + NOTIFY_ROOM
-                        + " " + deletionEvents.get(i - 1) + ", which carries the hard deletions of room " + roomId
-                        + " (leave deleted out of messageEvents to do without)");
-            }
+    /**
+     * Completes when every part is ready (and logs it); fails with an exception that names {@code who} (the route)
+     * and the part the server refused. Never times out by itself: the caller bounds the wait.
+     */
+    CompletableFuture<Void> ready(StreamRegistration registration, String who) {
+        List<StreamRegistration> parts = registration instanceof CombinedRegistration combined ? combined.parts() : List.of(registration);
+        // every part was sent already; waiting in part order only decides which refusal names the failure
+        CompletableFuture<Void> all = named(parts.get(0).ready(), "The server refused the subscription of " + who + " to " + describe());
+        for (int i = 1; i < parts.size(); i++) {
+            StreamRegistration part = parts.get(i);
+            String what = "The server refused the subscription of " + who + " to " + NOTIFY_ROOM + " " + deletionEvents.get(i - 1)
+                    + ", which carries the hard deletions of room " + roomId + " (leave deleted out of messageEvents to do without)";
+            all = all.thenCompose(v -> named(part.ready(), what));
         }
-        LOG.info("Subscribed to {} on {}{}", describe(), session.key().describe(), deletionEvents.isEmpty() ? ""
-                : " (hard deletions from " + NOTIFY_ROOM + " " + String.join(", ", deletionEvents) + ")");
+        return all.thenRun(() -> LOG.info("Subscribed to {} on {}{}", describe(), session.key().describe(), deletionEvents.isEmpty()
+                ? "" : " (hard deletions from " + NOTIFY_ROOM + " " + String.join(", ", deletionEvents) + ")"));
+    }
+
+    private static CompletableFuture<Void> named(CompletableFuture<Void> ready, String what) {
+        return ready.handle((v, e) -> {
+            if (e != null) {
+                throw Awaits.failure(what, e);
+            }
+            return v;
+        });
+    }
+
+    /** What this consumer subscribes to, without params (they may hold a token). */
+    String description() {
+        return describe();
     }
 
     private String eventName() {

@@ -15,18 +15,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
-import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 @ManagedResource(description = "Managed Rocket.Chat consumer")
 public class RocketChatConsumer extends DefaultConsumer {
-    /** Register a Camel {@link ThreadPoolProfile} with this id to choose the delivery threads (else one thread each). */
+    /** Register a Camel {@link ThreadPoolProfile} with this id to size the delivery pool that all consumers share. */
     public static final String THREAD_POOL_PROFILE = "rocketchat-consumer";
     private static final Logger LOG = LoggerFactory.getLogger(RocketChatConsumer.class);
     private static final int CACHE_PER_ROOM = 1000;
@@ -58,7 +54,6 @@ public class RocketChatConsumer extends DefaultConsumer {
     /** Set in doStart, cleared in doStop (Camel lifecycle thread); read by health checks. */
     private volatile String routeId;
     private volatile RocketChatSessionRegistry.Lease lease;
-    private volatile ExecutorService executor;
     private volatile ConsumerDelivery delivery;
     private volatile ConsumerFlow flow;
     private volatile StreamRegistration subscription;
@@ -95,8 +90,7 @@ public class RocketChatConsumer extends DefaultConsumer {
                     "Cannot open the Rocket.Chat session " + session.key().describe());
             String roomId = resolveRoom(session, settings);
             String name = endpoint.getName() + " of route " + routeId;
-            executor = newExecutor(name);
-            delivery = new ConsumerDelivery(executor, endpoint.getConfiguration().getMaxQueueSize(),
+            delivery = new ConsumerDelivery(endpoint.getComponent().consumerExecutor(), endpoint.getConfiguration().getMaxQueueSize(),
                     e -> getExceptionHandler().handleException("Error delivering a Rocket.Chat event", e));
             ConsumerSubscriber subscriber = new ConsumerSubscriber(target, endpoint.getConfiguration(), session, roomId);
             flow = newFlow(session, subscriber, name);
@@ -107,8 +101,19 @@ public class RocketChatConsumer extends DefaultConsumer {
                     gaveUp(error);
                 }
             });
-            subscriber.awaitReady(subscription, settings.methodTimeout());
-            subscribed.complete(null);
+            CompletableFuture<Void> ready = subscriber.ready(subscription, "route " + routeId);
+            CompletableFuture<Void> whenSubscribed = subscribed;
+            ready.whenComplete((v, e) -> {
+                if (e == null) {
+                    whenSubscribed.complete(null);
+                }
+            });
+            String what = "The subscription of route " + routeId + " to " + subscriber.description() + " is not ready";
+            if (StartupSubscriptions.deferrable(endpoint.getCamelContext())) {
+                endpoint.getComponent().startupSubscriptions().register(ready, settings.methodTimeout().toMillis(), what);
+            } else {
+                Awaits.awaitNamed(ready, settings.methodTimeout().toMillis(), what);
+            }
         } catch (Exception e) {
             releaseAll();
             throw e;
@@ -152,24 +157,6 @@ public class RocketChatConsumer extends DefaultConsumer {
         return maxQueueSize < 0 ? 10_000 : Math.min(100_000, Math.max(1_000, 2 * maxQueueSize));
     }
 
-    private ExecutorService newExecutor(String name) {
-        ExecutorServiceManager m = getEndpoint().getCamelContext().getExecutorServiceManager();
-        String threadName = "RocketChatConsumer[" + name + "]";
-        if (m.getThreadPoolProfile(THREAD_POOL_PROFILE) != null) {
-            return m.newThreadPool(this, threadName, THREAD_POOL_PROFILE);
-        }
-        ThreadPoolProfile profile = new ThreadPoolProfile(THREAD_POOL_PROFILE);
-        profile.setPoolSize(1);
-        profile.setMaxPoolSize(1);
-        profile.setKeepAliveTime(0L);
-        profile.setTimeUnit(TimeUnit.MILLISECONDS);
-        profile.setAllowCoreThreadTimeOut(false);
-        // ConsumerDelivery keeps the events; this queue holds at most the one task that drains them
-        profile.setMaxQueueSize(Integer.MAX_VALUE);
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
-        return m.newThreadPool(this, threadName, profile);
-    }
-
     /** The session gave up (DDP callback thread): report in a delivery step, then stop the route from a thread of its own. */
     private void gaveUp(SessionException error) {
         ConsumerFlow f = flow;
@@ -205,11 +192,6 @@ public class RocketChatConsumer extends DefaultConsumer {
             if (dropped > 0) {
                 LOG.info("{} event(s) still queued for route {} were dropped when its consumer stopped", dropped, routeId);
             }
-        }
-        ExecutorService e = executor;
-        executor = null;
-        if (e != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(e);
         }
         RocketChatSessionRegistry.Lease le = lease;
         lease = null;

@@ -72,20 +72,28 @@ final class RoomMarks {
     }
 
     /**
-     * True when {@code m} was delivered already (the same or a newer version). A replayed message is always checked;
-     * a live one only when a gap-fill may have delivered it, so two changes of a message within one millisecond still
-     * both reach the classifier.
+     * True when {@code m} was delivered already (the same or a newer version). A replayed message is checked against
+     * the memory. A live one newer than every replay is new, so two changes of a message within one millisecond both
+     * still reach the classifier. A live one older than the newest replayed version is a repeat even when the memory
+     * forgot it (a gap-fill can replay more than the memory holds): the server stamps {@code _updatedAt} when it
+     * writes, so that version existed when the gap-fill asked, and the gap-fill brought it or a newer one. Only the
+     * replay's newest millisecond is left to the memory: a message written in it after the gap-fill asked is new.
      */
     boolean isRepeat(ChatMessage m, boolean replayed) {
-        Instant seen = delivered.get(m.id());
         Instant at = m.updatedAt();
-        if (seen == null || at == null) {
+        if (at == null) {
             return false;
         }
-        if (!replayed && (replayedUpTo == null || at.isAfter(replayedUpTo))) {
-            return false;
+        if (!replayed) {
+            if (replayedUpTo == null || at.isAfter(replayedUpTo)) {
+                return false;
+            }
+            if (at.isBefore(replayedUpTo)) {
+                return true;
+            }
         }
-        return !at.isAfter(seen);
+        Instant seen = delivered.get(m.id());
+        return seen != null && !at.isAfter(seen);
     }
 
     /** {@code m} is being delivered (or filtered): remember it and move the mark. */

@@ -30,4 +30,31 @@ public final class Awaits {
             throw RocketChatErrors.withMessage(what + ": " + SessionErrors.unwrap(e.getCause()).getMessage(), cause);
         }
     }
+
+    /** The exception {@link #await} throws when a future fails: {@code what}, then what the failure says. */
+    public static RocketChatException failure(String what, Throwable error) {
+        Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+        RocketChatException cause = RocketChatErrors.map(e, null);
+        return RocketChatErrors.withMessage(what + ": " + SessionErrors.unwrap(e).getMessage(), cause);
+    }
+
+    /**
+     * Like {@link #await}, for a future whose failures already say what failed ({@link #failure}): they are thrown
+     * as they are; {@code what} names a timeout only.
+     */
+    public static <T> T awaitNamed(CompletableFuture<T> future, long timeoutMillis, String what) {
+        try {
+            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RocketChatException named) {
+                throw named;
+            }
+            return await(future, 0, what);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RocketChatException(what + ": interrupted", "interrupted", null, null, null, e);
+        } catch (TimeoutException e) {
+            throw new RocketChatException(what + ": no answer within " + timeoutMillis + " ms", "timeout", null, null, null, e);
+        }
+    }
 }

@@ -28,6 +28,46 @@ class ConsumerDeliveryTest {
     }
 
     @Test
+    void consumersSharingOneThreadTakeTurnsABusyOneYieldsAfterAFairShare() throws Exception {
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try {
+            ConsumerDelivery busy = new ConsumerDelivery(one, -1, failures::add);
+            ConsumerDelivery quiet = new ConsumerDelivery(one, -1, failures::add);
+            List<String> order = new CopyOnWriteArrayList<>();
+            CountDownLatch gate = new CountDownLatch(1);
+            CountDownLatch all = new CountDownLatch(1001);
+            // the first step holds the only thread until everything is queued
+            busy.offerEvent(done -> {
+                gate.await();
+                order.add("busy");
+                all.countDown();
+                done.run();
+            });
+            for (int i = 1; i < 1000; i++) {
+                busy.offerEvent(done -> {
+                    order.add("busy");
+                    all.countDown();
+                    done.run();
+                });
+            }
+            quiet.offerEvent(done -> {
+                order.add("quiet");
+                all.countDown();
+                done.run();
+            });
+            gate.countDown();
+            assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(order).hasSize(1001);
+            assertThat(order.indexOf("quiet")).as("the quiet consumer waited one fair share, not the whole burst")
+                    .isBetween(1, 64);
+            assertThat(order.stream().filter("busy"::equals).count()).isEqualTo(1000);
+            assertThat(failures).isEmpty();
+        } finally {
+            one.shutdownNow();
+        }
+    }
+
+    @Test
     void oneStepInFlightInQueueOrderOnAnEightThreadPoolWithStepsThatCompleteElsewhere() throws Exception {
         ConsumerDelivery d = new ConsumerDelivery(pool, -1, failures::add);
         List<Integer> order = new CopyOnWriteArrayList<>();

@@ -59,6 +59,24 @@ class RoomMarksTest {
     }
 
     @Test
+    void aLiveVersionOlderThanTheNewestReplayedOneIsARepeatEvenWhenTheMemoryForgotIt() {
+        RoomMarks marks = new RoomMarks(null, KEY, 2);
+        marks.start(null, T);
+        // a gap-fill replays more versions than the memory holds (a burst the server stored before it streamed it)
+        for (int i = 1; i <= 10; i++) {
+            marks.processed(message("r" + i, T.plusMillis(i), "replayed " + i), true);
+        }
+        // then the live copies of those versions arrive: none is delivered again, though r1..r8 are forgotten
+        for (int i = 1; i <= 9; i++) {
+            assertThat(marks.isRepeat(message("r" + i, T.plusMillis(i), "replayed " + i), false)).as("live r" + i).isTrue();
+        }
+        assertThat(marks.isRepeat(message("r10", T.plusMillis(10), "replayed 10"), false)).isTrue();
+        // the replay's newest millisecond also holds a message written after the gap-fill asked: it is new
+        assertThat(marks.isRepeat(message("late", T.plusMillis(10), "same millisecond, after the query"), false)).isFalse();
+        assertThat(marks.isRepeat(message("next", T.plusMillis(11), "newer"), false)).isFalse();
+    }
+
+    @Test
     void hardDeletionsAreRememberedByIdAndTheMemoryIsBounded() {
         RoomMarks marks = new RoomMarks(null, KEY, 2);
         assertThat(marks.deletedBefore("x")).isFalse();

@@ -2,6 +2,8 @@ package io.github.camelrocketchat.testserver;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -31,6 +33,38 @@ final class JakartaPeer implements Peer {
                 LOG.debug("text frame not delivered to {}: {}", session.getId(), result.getException().toString());
             }
         });
+    }
+
+    /**
+     * Batching on while the frames are queued, one flush at the end: Jetty then gathers them into few socket writes.
+     * Only the benchmark firehose uses it, from its own thread; the server thread never waits on it.
+     */
+    @Override
+    public CompletableFuture<Void> sendBatch(List<String> texts) {
+        CompletableFuture<Void> last = new CompletableFuture<>();
+        if (!session.isOpen() || texts.isEmpty()) {
+            last.complete(null);
+            return last;
+        }
+        var remote = session.getAsyncRemote();
+        try {
+            remote.setBatchingAllowed(true);
+            for (int i = 0; i < texts.size(); i++) {
+                boolean isLast = i == texts.size() - 1;
+                remote.sendText(texts.get(i), result -> {
+                    if (!result.isOK()) {
+                        last.completeExceptionally(result.getException());
+                    } else if (isLast) {
+                        last.complete(null);
+                    }
+                });
+            }
+            remote.flushBatch();
+            remote.setBatchingAllowed(false);
+        } catch (IOException | RuntimeException e) {
+            last.completeExceptionally(e);
+        }
+        return last;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.github.camelrocketchat.testserver;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** The socket side of a connection, as the server thread sees it. Implementations never block. */
 interface Peer {
@@ -8,6 +10,12 @@ interface Peer {
     void sendText(String text);
 
     void sendBinary(ByteBuffer data);
+
+    /** Text frames written as one flush (the {@link Firehose}); completes once the socket took the last one. */
+    default CompletableFuture<Void> sendBatch(List<String> texts) {
+        texts.forEach(this::sendText);
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** A proper close handshake with this code. */
     void close(int code, String reason);

@@ -139,6 +139,14 @@ public final class RocketChatTestServer implements AutoCloseable {
         return loop.call(() -> core.accounts.newPersonalAccessToken(user(username), tokenName));
     }
 
+    /**
+     * A benchmark control: stores {@code count} messages by {@code username} in {@code room} now and renders their
+     * {@code stream-room-messages} frames, for {@link Firehose#fire} to write in batches later.
+     */
+    public Firehose firehose(String room, String username, int count, int textLength) {
+        return loop.call(() -> Firehose.prepare(core, room(room), user(username), count, textLength));
+    }
+
     /** The id of a room given its id or name. */
     public String roomId(String idOrName) {
         return loop.call(() -> room(idOrName).id);
