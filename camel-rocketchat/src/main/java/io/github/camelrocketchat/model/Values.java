@@ -144,9 +144,12 @@ public final class Values {
         if (m == null) {
             return null;
         }
+        if (m instanceof Frozen.FrozenMap f) {
+            return f;
+        }
         Map<String, Object> out = new LinkedHashMap<>(Math.max(4, m.size() * 4 / 3 + 1));
         m.forEach((k, v) -> out.put(String.valueOf(k), frozen(v)));
-        return Collections.unmodifiableMap(out);
+        return new Frozen.FrozenMap(out);
     }
 
     /** {@link #frozen(Object)} of a list; null stays null. */
@@ -154,9 +157,12 @@ public final class Values {
         if (l == null) {
             return null;
         }
+        if (l instanceof Frozen.FrozenList f) {
+            return f;
+        }
         List<Object> out = new ArrayList<>(l.size());
         l.forEach(v -> out.add(frozen(v)));
-        return Collections.unmodifiableList(out);
+        return new Frozen.FrozenList(out);
     }
 
     /** {@link #frozen(Object)} of a list of maps; null stays null. */

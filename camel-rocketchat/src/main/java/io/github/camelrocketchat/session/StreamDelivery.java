@@ -18,8 +18,10 @@ public record StreamDelivery(String stream, String eventName, List<Object> args,
 
     static StreamDelivery of(StreamEvent event) {
         List<Object> args = Values.frozenList(event.args() == null ? List.of() : event.args());
-        Object body = StreamBodies.toBody(event);
-        return new StreamDelivery(event.collection(), event.eventName(), args, body == event.args() ? args : body);
+        // the body is read from the frozen args: the parts it keeps are those very objects, not copies
+        StreamEvent frozen = new StreamEvent(event.collection(), event.eventName(), args, event.id(), event.uid());
+        Object body = StreamBodies.toBody(frozen);
+        return new StreamDelivery(event.collection(), event.eventName(), args, body);
     }
 
     /** The same event with another body (one of several bodies a bulk event expands into). */

@@ -276,11 +276,11 @@ public final class ConnectionEngine {
         return c != null && c.ready ? frame -> send(c, frame) : null;
     }
 
-    void frame(Connection c, String text) {
+    void frame(Connection c, InboundFrame frame) {
         if (c == current) {
-            FrameLog.inbound(name, text);
+            FrameLog.inbound(name, frame.text());
             c.frameReceived();
-            router.frame(c, text);
+            router.frame(c, frame);
         }
     }
 

@@ -3,7 +3,6 @@ package io.github.camelrocketchat.ddp.internal;
 import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpException;
 import io.github.camelrocketchat.ddp.protocol.BadFrameException;
-import io.github.camelrocketchat.ddp.protocol.DdpCodec;
 import io.github.camelrocketchat.ddp.protocol.DdpMessage;
 import io.github.camelrocketchat.ddp.protocol.DdpMessage.*;
 import java.util.Map;
@@ -35,12 +34,11 @@ final class InboundRouter {
         this.badFrames = badFrames;
     }
 
-    /** Decodes one text frame and routes it; a bad frame is counted (and fails the call it answers, if any). */
-    void frame(Connection c, String text) {
-        DdpMessage m;
-        try {
-            m = DdpCodec.decode(text);
-        } catch (BadFrameException e) {
+    /** Routes one decoded text frame; a bad frame is counted (and fails the call it answers, if any). */
+    void frame(Connection c, InboundFrame frame) {
+        DdpMessage m = frame.message();
+        if (m == null) {
+            BadFrameException e = frame.error();
             badFrames.record(e.kind(), e.getMessage());
             PendingCalls.Call call = "result".equals(e.msg()) && e.id() != null ? calls.resolve(e.id()) : null;
             if (call != null) {

@@ -27,6 +27,8 @@ public final class SerialExecutor implements Executor {
     private final AtomicBoolean draining = new AtomicBoolean();
     /** Gets the tasks dropped because the delegate refused to run them. */
     private final Consumer<List<Runnable>> onRejected;
+    /** Tasks one drain runs before it gives the delegate's thread back and queues itself again. */
+    private final int maxBatch;
 
     public SerialExecutor(Executor delegate) {
         this(delegate, dropped -> LOG.debug("Callback executor rejected work (shut down?); dropped {} callback(s)",
@@ -35,8 +37,17 @@ public final class SerialExecutor implements Executor {
 
     /** @param onRejected called on the submitting thread with the tasks the delegate refused (then forgotten) */
     public SerialExecutor(Executor delegate, Consumer<List<Runnable>> onRejected) {
+        this(delegate, onRejected, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param maxBatch tasks run per turn on the delegate: a delegate that also runs other work (the connection thread
+     *                 and its timers) gets its turn between batches however fast tasks come
+     */
+    public SerialExecutor(Executor delegate, Consumer<List<Runnable>> onRejected, int maxBatch) {
         this.delegate = delegate;
         this.onRejected = onRejected;
+        this.maxBatch = maxBatch;
     }
 
     @Override
@@ -64,7 +75,8 @@ public final class SerialExecutor implements Executor {
     private void drain() {
         try {
             Runnable task;
-            while ((task = tasks.poll()) != null) {
+            int ran = 0;
+            while (ran++ < maxBatch && (task = tasks.poll()) != null) {
                 try {
                     task.run();
                 } catch (RuntimeException | Error e) {
@@ -74,7 +86,7 @@ public final class SerialExecutor implements Executor {
         } finally {
             draining.set(false);
         }
-        // a task may have been added after the last poll but before the flag was cleared
+        // a task may have been added after the last poll but before the flag was cleared, or the batch was full
         if (!tasks.isEmpty()) {
             scheduleDrain();
         }
