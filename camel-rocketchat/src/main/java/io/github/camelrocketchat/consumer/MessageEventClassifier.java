@@ -27,7 +27,7 @@ public final class MessageEventClassifier {
     private final int maxRooms;
     private final Map<String, Map<String, Seen>> rooms;
 
-    /** {@code fingerprint}: the hash of the whole message, so two changes within one millisecond still differ. */
+    /** {@code fingerprint}: {@link #fingerprint} of the message, so two changes within one millisecond still differ. */
     private record Seen(String text, Instant updatedAt, boolean deleted, int fingerprint) {
     }
 
@@ -49,7 +49,7 @@ public final class MessageEventClassifier {
         Map<String, Seen> room = rooms.computeIfAbsent(String.valueOf(m.roomId()), k -> lru(maxPerRoom));
         String key = String.valueOf(m.id());
         Seen before = room.get(key);
-        int fingerprint = m.hashCode();
+        int fingerprint = fingerprint(m);
         room.put(key, new Seen(m.text(), m.updatedAt(), m.isDeleted(), fingerprint));
         if (m.isDeleted()) {
             return before != null && before.deleted() && Objects.equals(before.updatedAt(), m.updatedAt())
@@ -71,6 +71,26 @@ public final class MessageEventClassifier {
             return null;
         }
         return sameText ? MessageEvent.UPDATED : MessageEvent.EDITED;
+    }
+
+    /**
+     * A hash of what a change can alter besides the text (compared on its own): the dates, editor, reactions, pins,
+     * thread counts, attachments, URLs, mentions, type, and the other fields except {@code md}, the markdown tree the
+     * server derives from the text. Leaving out the text, its tree and the author (which never changes) keeps this to
+     * a small part of the message: it runs for every message a consumer sees.
+     */
+    static int fingerprint(ChatMessage m) {
+        int h = Objects.hash(m.updatedAt(), m.editedAt(), m.editedBy(), m.reactions(), m.pinned(), m.threadCount(),
+                m.threadLastMessage(), m.attachments(), m.urls(), m.mentions(), m.type(), m.alias(), m.emoji(), m.avatar(),
+                m.threadShow());
+        if (m.other() != null) {
+            for (Map.Entry<String, Object> e : m.other().entrySet()) {
+                if (!"md".equals(e.getKey())) {
+                    h += Objects.hashCode(e.getKey()) ^ Objects.hashCode(e.getValue());
+                }
+            }
+        }
+        return h;
     }
 
     /** Messages remembered across all rooms (tests). */

@@ -11,11 +11,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 
 /**
- * P2, outbound throughput: {@code rocketchat:sendMessage} with a given number of exchanges in flight (async sends
- * through a ProducerTemplate), against a raw DDP client that keeps the same number of {@code sendMessage} calls in
+ * P2, outbound throughput: {@code rocketchat:sendMessage} with a given number of exchanges in flight (on the
+ * endpoint's async producer), against a raw DDP client that keeps the same number of {@code sendMessage} calls in
  * flight on one socket, writing the next as soon as a result comes.
  *
  * <p>Args: {@code [messages=10000] [rounds=3] [depths=1,128,1024]}.
@@ -34,8 +36,9 @@ public final class OutboundBench {
             server.createChannel("out", BenchSupport.BOT);
             CamelContext ctx = BenchSupport.camel();
             ctx.start();
-            ProducerTemplate template = ctx.createProducerTemplate();
             String uri = "rocketchat:sendMessage?" + BenchSupport.login(server) + "&roomId=" + server.roomId("out");
+            AsyncProducer producer = ctx.getEndpoint(uri).createAsyncProducer();
+            producer.start();
             try {
                 for (String d : depths.split(",")) {
                     int depth = Integer.parseInt(d.trim());
@@ -43,7 +46,7 @@ public final class OutboundBench {
                     List<Double> route = new ArrayList<>();
                     List<Double> raw = new ArrayList<>();
                     for (int r = 0; r <= rounds; r++) {
-                        double rr = route(template, uri, n, depth);
+                        double rr = route(ctx, producer, n, depth);
                         double rw = raw(server, n, depth);
                         System.out.printf(Locale.ROOT, "   depth %d round %d%s: route %.0f msg/s, raw client %.0f msg/s%n", depth, r,
                                 r == 0 ? " (warm-up)" : "", rr, rw);
@@ -56,20 +59,27 @@ public final class OutboundBench {
                             BenchSupport.median(raw), "(target >= 0.8x from 128 up)");
                 }
             } finally {
+                producer.stop();
                 ctx.close();
             }
         }
     }
 
-    private static double route(ProducerTemplate template, String uri, int n, int depth) throws Exception {
+    /**
+     * Calls the endpoint's async producer directly, so that {@code depth} exchanges are really in flight (a
+     * ProducerTemplate's async methods block one of its threads per exchange).
+     */
+    private static double route(CamelContext ctx, AsyncProducer producer, int n, int depth) throws Exception {
         Semaphore window = new Semaphore(depth);
         CountDownLatch done = new CountDownLatch(n);
         AtomicInteger failed = new AtomicInteger();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             window.acquire();
-            template.asyncSend(uri, e -> e.getMessage().setBody("bench " + System.nanoTime())).whenComplete((e, t) -> {
-                if (t != null || e.getException() != null) {
+            Exchange e = new DefaultExchange(ctx);
+            e.getMessage().setBody("bench " + System.nanoTime());
+            producer.process(e, doneSync -> {
+                if (e.getException() != null) {
                     failed.incrementAndGet();
                 }
                 window.release();

@@ -34,6 +34,17 @@ class MessageEventClassifierTest {
     }
 
     @Test
+    void withinOneMillisecondAnUnknownFieldCountsAsAChangeTheMarkdownTreeOfTheSameTextDoesNot() {
+        Map<String, Object> doc = new LinkedHashMap<>(WireFixtures.normal());
+        assertThat(classify(doc)).isEqualTo(MessageEvent.CREATED);
+        doc.put("customFields", Map.of("ticket", "4711"));
+        assertThat(classify(doc)).isEqualTo(MessageEvent.UPDATED);
+        // the server's markdown tree is derived from the text: re-rendered alone, it is the same message
+        doc.put("md", java.util.List.of(Map.of("type", "PARAGRAPH", "value", java.util.List.of())));
+        assertThat(classify(doc)).isNull();
+    }
+
+    @Test
     void aChangeWithinTheSameMillisecondIsNotARepeat() {
         Map<String, Object> doc = new LinkedHashMap<>(WireFixtures.normal());
         assertThat(classify(doc)).isEqualTo(MessageEvent.CREATED);
