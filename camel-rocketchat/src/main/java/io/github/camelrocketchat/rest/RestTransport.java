@@ -40,6 +40,9 @@ final class RestTransport {
     private final Supplier<RestCredentials> credentials;
     private final Function<RestCredentials, CompletableFuture<RestCredentials>> onRejected;
     private final Clock clock;
+    /** Requests in flight at once: enough to overlap round trips, few enough to reuse kept-alive connections. */
+    static final int MAX_IN_FLIGHT = 8;
+    private final RequestGate gate = new RequestGate(MAX_IN_FLIGHT);
 
     RestTransport(URI baseUri, SSLContext sslContext, Duration connectTimeout, Duration requestTimeout,
                   Supplier<RestCredentials> credentials, Function<RestCredentials, CompletableFuture<RestCredentials>> onRejected,
@@ -71,11 +74,11 @@ final class RestTransport {
         if (auth && c == null) {
             return CompletableFuture.failedFuture(new RestException(endpoint, -1, null, "not logged in yet", null));
         }
-        return send(endpoint, verb, uri, json, c, 0).thenCompose(r -> r.status() != 401 || c == null || onRejected == null
+        return gate.submit(() -> send(endpoint, verb, uri, json, c, 0)).thenCompose(r -> r.status() != 401 || c == null || onRejected == null
                 ? CompletableFuture.completedFuture(r)
                 : onRejected.apply(c).handle((fresh, e) -> e == null && fresh != null && !fresh.equals(c) ? fresh : null)
                         .thenCompose(fresh -> fresh == null ? CompletableFuture.completedFuture(r)
-                                : send(endpoint, verb, uri, json, fresh, 0)));
+                                : gate.submit(() -> send(endpoint, verb, uri, json, fresh, 0))));
     }
 
     /** One request; a redirect within the server's origin is followed, any other one fails. */

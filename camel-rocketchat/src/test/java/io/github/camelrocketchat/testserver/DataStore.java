@@ -1,10 +1,13 @@
 package io.github.camelrocketchat.testserver;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The in-memory database. Every collection is touched only on the server thread; it survives a
@@ -14,8 +17,8 @@ final class DataStore {
 
     final Map<String, UserRecord> users = new LinkedHashMap<>();
     final Map<String, RoomRecord> rooms = new LinkedHashMap<>();
-    final Map<String, MessageRecord> messages = new LinkedHashMap<>();
-    final List<MembershipRecord> memberships = new ArrayList<>();
+    final Map<String, MessageRecord> messages = new MessageTable();
+    final List<MembershipRecord> memberships = new MembershipTable();
     /** Hard-deleted documents (the {@code _trash} collection), for {@code {update, remove}} answers. */
     final List<Deleted> trash = new ArrayList<>();
     final Permissions permissions = new Permissions();
@@ -54,11 +57,11 @@ final class DataStore {
     }
 
     Optional<MembershipRecord> membership(String rid, String uid) {
-        return memberships.stream().filter(m -> m.rid.equals(rid) && m.uid.equals(uid)).findFirst();
+        return membersOf(rid).stream().filter(m -> m.uid.equals(uid)).findFirst();
     }
 
     List<MembershipRecord> membersOf(String rid) {
-        return memberships.stream().filter(m -> m.rid.equals(rid)).toList();
+        return List.copyOf(((MembershipTable) memberships).byRoom.getOrDefault(rid, List.of()));
     }
 
     List<MembershipRecord> membershipsOf(String uid) {
@@ -67,7 +70,68 @@ final class DataStore {
 
     /** Messages of a room in insertion (ts) order. */
     List<MessageRecord> messagesOf(String rid) {
-        return messages.values().stream().filter(m -> m.rid.equals(rid)).toList();
+        Set<String> ids = ((MessageTable) messages).byRoom.getOrDefault(rid, Set.of());
+        List<MessageRecord> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            out.add(messages.get(id));
+        }
+        return out;
+    }
+
+    /**
+     * The messages by id, indexed by room: a lookup per room walks that room only, not every message of the server
+     * (a benchmark stores hundreds of thousands, and a thousand rooms gap-fill at once).
+     */
+    private static final class MessageTable extends LinkedHashMap<String, MessageRecord> {
+        final Map<String, Set<String>> byRoom = new HashMap<>();
+
+        @Override
+        public MessageRecord put(String id, MessageRecord m) {
+            MessageRecord before = super.put(id, m);
+            if (before != null && !before.rid.equals(m.rid)) {
+                unindex(id, before);
+            }
+            byRoom.computeIfAbsent(m.rid, k -> new LinkedHashSet<>()).add(id);
+            return before;
+        }
+
+        @Override
+        public MessageRecord remove(Object id) {
+            MessageRecord before = super.remove(id);
+            if (before != null) {
+                unindex((String) id, before);
+            }
+            return before;
+        }
+
+        private void unindex(String id, MessageRecord m) {
+            Set<String> ids = byRoom.get(m.rid);
+            if (ids != null) {
+                ids.remove(id);
+            }
+        }
+    }
+
+    /** The memberships, indexed by room (add and remove only: the server never edits the list otherwise). */
+    private static final class MembershipTable extends ArrayList<MembershipRecord> {
+        final Map<String, List<MembershipRecord>> byRoom = new HashMap<>();
+
+        @Override
+        public boolean add(MembershipRecord m) {
+            byRoom.computeIfAbsent(m.rid, k -> new ArrayList<>()).add(m);
+            return super.add(m);
+        }
+
+        @Override
+        public boolean remove(Object o) {
+            if (o instanceof MembershipRecord m) {
+                List<MembershipRecord> of = byRoom.get(m.rid);
+                if (of != null) {
+                    of.remove(m);
+                }
+            }
+            return super.remove(o);
+        }
     }
 
     /** A deleted document: id, the room it was in (messages, memberships) or null, and when. */
