@@ -38,14 +38,15 @@ public final class ScaleBench {
                 rooms.add(server.createChannel("room-" + i, BenchSupport.AUTHOR, BenchSupport.BOT).id());
             }
             Heap heapFigures = heap(server, rooms);
-            System.out.printf(Locale.ROOT, "   heap retained by %d started routes: rocketchat consumers %.1f MB (%.0f bytes each), plain"
-                    + " direct: routes %.1f MB (%.0f bytes each)%n", n, heapFigures.component() / 1048576.0,
-                    (double) heapFigures.component() / n, heapFigures.plain() / 1048576.0, (double) heapFigures.plain() / n);
+            System.out.printf(Locale.ROOT, "   heap retained by %d started routes: rocketchat consumers %.1f MB (%.0f bytes each, of which"
+                    + " %.0f are the test server's own state for a subscription, in this JVM), plain direct: routes %.1f MB (%.0f bytes"
+                    + " each)%n", n, heapFigures.component() / 1048576.0, (double) heapFigures.component() / n,
+                    (double) heapFigures.server() / n, heapFigures.plain() / 1048576.0, (double) heapFigures.plain() / n);
             if (Boolean.getBoolean("bench.histogram")) {
                 CamelContext ctx = routes(server, rooms);
                 ctx.start();
                 awaitReady(ctx, n);
-                BenchSupport.printHistogram(30);
+                BenchSupport.printHistogram(Integer.getInteger("bench.histogram.lines", 30));
                 ctx.close();
             }
             List<Double> routeMs = new ArrayList<>();
@@ -108,7 +109,8 @@ public final class ScaleBench {
         return ctx;
     }
 
-    private record Heap(long component, long plain) {
+    /** @param server what the test server (same JVM) holds for N subscriptions of one raw client */
+    private record Heap(long component, long plain, long server) {
     }
 
     /**
@@ -123,6 +125,13 @@ public final class ScaleBench {
             warm.close();
         }
         long before = BenchSupport.usedHeapAfterGc();
+        long serverBytes;
+        try (RawDdpClient c = RawDdpClient.connected(server.webSocketUrl())) {
+            c.login(BenchSupport.BOT, BenchSupport.BOT_PASSWORD);
+            subscribeAll(c, rooms);
+            serverBytes = BenchSupport.usedHeapAfterGc() - before;
+        }
+        before = BenchSupport.usedHeapAfterGc();
         CamelContext plain = plainRoutes(rooms.size());
         plain.start();
         long plainBytes = BenchSupport.usedHeapAfterGc() - before;
@@ -133,7 +142,7 @@ public final class ScaleBench {
         awaitReady(ctx, rooms.size());
         long bytes = BenchSupport.usedHeapAfterGc() - before;
         ctx.close();
-        return new Heap(bytes, plainBytes);
+        return new Heap(bytes, plainBytes, serverBytes);
     }
 
     private static CamelContext plainRoutes(int n) throws Exception {
@@ -173,16 +182,20 @@ public final class ScaleBench {
         try (RawDdpClient c = RawDdpClient.connected(server.webSocketUrl())) {
             c.login(BenchSupport.BOT, BenchSupport.BOT_PASSWORD);
             long t0 = System.nanoTime();
-            for (int i = 0; i < rooms.size(); i++) {
-                c.send("{\"msg\":\"sub\",\"id\":\"s" + i + "\",\"name\":\"stream-room-messages\",\"params\":[\"" + rooms.get(i)
-                        + "\",{\"useCollection\":false,\"args\":[]}]}");
-            }
-            Set<String> ready = new HashSet<>();
-            while (ready.size() < rooms.size()) {
-                JsonNode f = c.awaitMsg("ready");
-                f.path("subs").forEach(s -> ready.add(s.asText()));
-            }
+            subscribeAll(c, rooms);
             return (System.nanoTime() - t0) / 1e6;
+        }
+    }
+
+    private static void subscribeAll(RawDdpClient c, List<String> rooms) {
+        for (int i = 0; i < rooms.size(); i++) {
+            c.send("{\"msg\":\"sub\",\"id\":\"s" + i + "\",\"name\":\"stream-room-messages\",\"params\":[\"" + rooms.get(i)
+                    + "\",{\"useCollection\":false,\"args\":[]}]}");
+        }
+        Set<String> ready = new HashSet<>();
+        while (ready.size() < rooms.size()) {
+            JsonNode f = c.awaitMsg("ready");
+            f.path("subs").forEach(s -> ready.add(s.asText()));
         }
     }
 }
