@@ -270,6 +270,11 @@ public final class ConnectionEngine {
         }
     }
 
+    /** See {@link Requests#retryLater}. */
+    boolean retrySubscriptionLater(String id, java.time.Duration wait) {
+        return requests.retryLater(id, wait);
+    }
+
     /** Sends on the current socket when it is ready; null otherwise (the work waits for the next ready). */
     Consumer<String> out() {
         Connection c = current;

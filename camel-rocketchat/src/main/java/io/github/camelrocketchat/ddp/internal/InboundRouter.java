@@ -2,6 +2,7 @@ package io.github.camelrocketchat.ddp.internal;
 
 import io.github.camelrocketchat.ddp.BadFrameKind;
 import io.github.camelrocketchat.ddp.DdpException;
+import io.github.camelrocketchat.ddp.DdpMethodException;
 import io.github.camelrocketchat.ddp.protocol.BadFrameException;
 import io.github.camelrocketchat.ddp.protocol.DdpMessage;
 import io.github.camelrocketchat.ddp.protocol.DdpMessage.*;
@@ -69,8 +70,7 @@ final class InboundRouter {
         } else if (m instanceof Ready x) {
             subscriptions.ready(x.subs());
         } else if (m instanceof Nosub x) {
-            subscriptions.nosub(x.id(), x.error() == null ? null
-                    : Errors.toException(x.error(), subscriptions.nameOf(x.id()), x.id()));
+            nosub(x);
         } else if (m instanceof Connected x) {
             engine.connected(c, x.session());
         } else if (m instanceof Failed x) {
@@ -87,6 +87,22 @@ final class InboundRouter {
             // connect, method, sub, unsub: client-to-server messages have no meaning here
             badFrames.ignored(m.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * A {@code nosub}: the end of a subscription, or its refusal. A refusal by the rate limiter
+     * ({@code too-many-requests}, which Rocket.Chat applies to subscriptions too: by default 40 per stream name per 40 s
+     * on one connection) is not final: the subscription is sent again once the server's {@code timeToReset} passed.
+     */
+    private void nosub(Nosub x) {
+        DdpMethodException error = x.error() == null ? null : Errors.toException(x.error(), subscriptions.nameOf(x.id()), x.id());
+        java.time.Duration wait = error == null ? null : RateLimitWaits.of(error);
+        if (wait != null && engine.retrySubscriptionLater(x.id(), wait)) {
+            LOG.debug("{}: subscription {} ({}) refused by the rate limiter; sent again in {} ms", engine.name(), x.id(),
+                    subscriptions.nameOf(x.id()), wait.toMillis());
+            return;
+        }
+        subscriptions.nosub(x.id(), error);
     }
 
     private void result(Result r) {

@@ -96,6 +96,28 @@ public final class Requests {
         }
     }
 
+    /**
+     * The server's rate limiter refused subscription {@code id} ({@code too-many-requests}): it waits, queued, and is
+     * sent again after {@code wait} on the socket ready then, or with the others when a new socket becomes ready,
+     * whichever comes first. Its {@code ready} stays pending meanwhile: nothing fails for a limit that passes.
+     *
+     * @return false when the subscription is no longer waiting for an answer (then the refusal ends it as usual)
+     */
+    boolean retryLater(String id, java.time.Duration wait) {
+        if (closed || !subscriptions.requeue(id)) {
+            return false;
+        }
+        scheduler.schedule(wait, () -> {
+            Subscription s = subscriptions.get(id);
+            Consumer<String> out = readyOut.get();
+            if (!closed && s != null && s.state == Subscription.State.QUEUED && out != null) {
+                out.accept(s.frame());
+                subscriptions.sent(s);
+            }
+        });
+        return true;
+    }
+
     void stop(Subscription s, Consumer<String> out) {
         if (subscriptions.stop(s) && out != null) {
             out.accept(DdpCodec.encode(new DdpMessage.Unsub(s.id())));

@@ -43,6 +43,24 @@ public final class SubscriptionRegistry {
     }
 
     /**
+     * The server refused a sent subscription for now (its rate limiter): it is queued again, to be sent on a later
+     * turn or with the next socket. False when it is not a sent subscription (stopped meanwhile, or a stale answer).
+     */
+    public boolean requeue(String id) {
+        Subscription s = subs.get(id);
+        if (s == null || s.state != Subscription.State.SENT) {
+            return false;
+        }
+        s.state = Subscription.State.QUEUED;
+        return true;
+    }
+
+    /** The active subscription with this id, or null. */
+    public Subscription get(String id) {
+        return subs.get(id);
+    }
+
+    /**
      * A {@code ready} frame: each listed id becomes ready and its listener hears it (again after a resubscribe);
      * a repeat for a ready one (Meteor re-runs subscriptions on login) is harmless.
      */
