@@ -30,6 +30,7 @@ public final class DdpClientOptions {
     private final ReconnectPolicy reconnect;
     private final Handshake handshake;
     private final Duration handshakeTimeout;
+    private final boolean retryRateLimitedSubscriptions;
 
     private DdpClientOptions(Builder b) {
         this.url = WebSocketUrls.toWebSocketUri(b.url);
@@ -47,6 +48,7 @@ public final class DdpClientOptions {
         this.reconnect = b.reconnect;
         this.handshake = b.handshake;
         this.handshakeTimeout = b.handshakeTimeout;
+        this.retryRateLimitedSubscriptions = b.retryRateLimitedSubscriptions;
     }
 
     public static Builder builder(String url) {
@@ -128,6 +130,15 @@ public final class DdpClientOptions {
         return handshakeTimeout;
     }
 
+    /**
+     * True: a subscription the server's rate limiter refuses ({@code nosub} with {@code too-many-requests}) is sent
+     * again after the server's {@code timeToReset} and its {@code ready} stays pending; false (the default): the
+     * refusal fails it, as any other.
+     */
+    public boolean retryRateLimitedSubscriptions() {
+        return retryRateLimitedSubscriptions;
+    }
+
     @Override
     public String toString() {
         return "DdpClientOptions[url=" + url + ", connectTimeout=" + connectTimeout + ", pingInterval=" + pingInterval
@@ -151,6 +162,7 @@ public final class DdpClientOptions {
         private ReconnectPolicy reconnect = ReconnectPolicy.NONE;
         private Handshake handshake;
         private Duration handshakeTimeout = Duration.ofSeconds(60);
+        private boolean retryRateLimitedSubscriptions;
 
         private Builder(String url) {
             this.url = Objects.requireNonNull(url, "url");
@@ -229,6 +241,12 @@ public final class DdpClientOptions {
         /** Default 60 s: a login plus its two-factor retry at the default method timeout. */
         public Builder handshakeTimeout(Duration v) {
             this.handshakeTimeout = positive(v, "handshakeTimeout");
+            return this;
+        }
+
+        /** Default false; see {@link DdpClientOptions#retryRateLimitedSubscriptions()}. */
+        public Builder retryRateLimitedSubscriptions(boolean v) {
+            this.retryRateLimitedSubscriptions = v;
             return this;
         }
 

@@ -94,7 +94,7 @@ public final class RocketChatSession {
                 .pingTimeout(settings.pingTimeout()).methodTimeout(settings.methodTimeout())
                 .sslContext(settings.sslContext()).name("rocketchat-" + settings.key().describe())
                 .reconnect(new ReconnectPolicy(r.initialDelay(), r.maxDelay(), r.maxAttempts()))
-                .handshake(login::handshake).build();
+                .handshake(login::handshake).retryRateLimitedSubscriptions(true).build();
         ddp = factory.create(options);
         streams = new StreamFanOut(ddp);
         presence = new PresenceWatch(ddp);

@@ -37,6 +37,7 @@ public final class ConnectionEngine {
     private final String name;
     private final Dialer dialer;
     private final Scheduler scheduler;
+    private final boolean retryRateLimitedSubscriptions;
     private final Callbacks callbacks;
     private final Requests requests;
     private final ListenerRegistry listeners;
@@ -65,6 +66,7 @@ public final class ConnectionEngine {
         this.name = options.name();
         this.dialer = new Dialer(options, factory, scheduler, this, () -> closing);
         this.scheduler = scheduler;
+        this.retryRateLimitedSubscriptions = options.retryRateLimitedSubscriptions();
         this.callbacks = callbacks;
         this.requests = new Requests(scheduler, callbacks, this::out);
         this.listeners = listeners;
@@ -272,7 +274,7 @@ public final class ConnectionEngine {
 
     /** See {@link Requests#retryLater}. */
     boolean retrySubscriptionLater(String id, java.time.Duration wait) {
-        return requests.retryLater(id, wait);
+        return retryRateLimitedSubscriptions && requests.retryLater(id, wait);
     }
 
     /** Sends on the current socket when it is ready; null otherwise (the work waits for the next ready). */

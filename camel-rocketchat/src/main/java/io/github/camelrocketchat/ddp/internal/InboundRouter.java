@@ -92,7 +92,8 @@ final class InboundRouter {
     /**
      * A {@code nosub}: the end of a subscription, or its refusal. A refusal by the rate limiter
      * ({@code too-many-requests}, which Rocket.Chat applies to subscriptions too: by default 40 per stream name per 40 s
-     * on one connection) is not final: the subscription is sent again once the server's {@code timeToReset} passed.
+     * on one connection) is not final when the client was built to retry: the subscription is sent again once the
+     * server's {@code timeToReset} passed.
      */
     private void nosub(Nosub x) {
         DdpMethodException error = x.error() == null ? null : Errors.toException(x.error(), subscriptions.nameOf(x.id()), x.id());
