@@ -1,0 +1,185 @@
+package io.github.camelrocketchat.examples;
+
+import io.github.camelrocketchat.examples.Deliveries.Delivery;
+import io.github.camelrocketchat.testserver.RocketChatTestServer;
+import io.github.camelrocketchat.testserver.RocketChatTestServerExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.apache.curator.test.InstanceSpec;
+import org.apache.curator.test.TestingCluster;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Three Camel nodes behind {@code master:} on a real ZooKeeper ensemble of three servers, while bob posts a steady
+ * stream into two rooms: the leader crashes ten times in a row (each time a fresh node joins, so three stay) and one
+ * ZooKeeper server dies on the way. Nothing is lost, each room arrives in order, every repeat is marked replayed, and
+ * an idempotent consumer on a shared repository lets each message through exactly once.
+ */
+class ZooKeeperFailoverTest {
+
+    private static final List<String> ROOMS = List.of("ha-a", "ha-b");
+    private static final int CRASHES = 10;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    static final RocketChatTestServerExtension ROCKET_CHAT = new RocketChatTestServerExtension(b -> b.seed(true));
+
+    @TempDir
+    static Path zooKeeperData;
+    private static TestingCluster ensemble;
+
+    private final Deliveries raw = new Deliveries();
+    private final Deliveries exact = new Deliveries();
+    private final MemoryIdempotentRepository seen = SharedIdempotentRepository.memory();
+    private final List<HaNode> nodes = new ArrayList<>();
+    private final List<CompletableFuture<Void>> crashed = new ArrayList<>();
+    private int started;
+
+    @BeforeAll
+    static void servers() throws Exception {
+        RocketChatTestServer server = ROCKET_CHAT.server();
+        ROOMS.forEach(room -> server.createChannel(room, "bob", HaNode.BOT));
+        ensemble = ZooKeeperServers.ensemble(3, zooKeeperData);
+        ensemble.start();
+    }
+
+    @AfterAll
+    static void stopEnsemble() throws Exception {
+        ensemble.close();
+    }
+
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(HaNode::stop);
+        crashed.forEach(CompletableFuture::join);
+        seen.stop();
+    }
+
+    private HaNode startNode() throws Exception {
+        List<Integer> ports = ensemble.getInstances().stream().map(InstanceSpec::getPort).toList();
+        HaNode node = HaNode.start("node-" + ++started, new HaNode.Cluster(ROCKET_CHAT.server().port(), ports, ROOMS, "",
+                raw, exact, new SharedIdempotentRepository(seen)));
+        nodes.add(node);
+        return node;
+    }
+
+    /** The one node that leads and has delivered since {@code sinceNanos}. */
+    private HaNode activeLeader(long sinceNanos) {
+        return await().atMost(WAIT).until(() -> {
+            List<HaNode> leaders = nodes.stream().filter(HaNode::isLeader).toList();
+            if (leaders.size() != 1) {
+                return null;
+            }
+            HaNode leader = leaders.get(0);
+            boolean delivering = raw.all().stream().anyMatch(d -> d.node().equals(leader.name) && d.nanos() > sinceNanos);
+            return delivering ? leader : null;
+        }, l -> l != null);
+    }
+
+    @Test
+    void tenLeaderCrashesAndALostZooKeeperServerLoseNothingAndRepeatOnlyReplayedMessages() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            startNode();
+        }
+        // the stream starts once a leader listens: before that there is no cursor to resume from
+        RocketChatTestServer server = ROCKET_CHAT.server();
+        await().atMost(WAIT).until(() -> ROOMS.stream()
+                .allMatch(room -> server.subscriptionCount("stream-room-messages", server.roomId(room)) == 1));
+        List<Long> takeoverMillis = new ArrayList<>();
+        Map<String, Integer> posted;
+        try (NumberedPosts posts = new NumberedPosts(ROCKET_CHAT.server(), "bob", ROOMS)) {
+            posts.start(Duration.ofMillis(40));
+            long since = System.nanoTime();
+            for (int crash = 1; crash <= CRASHES; crash++) {
+                HaNode leader = activeLeader(since);
+                if (crash == CRASHES / 2 + 1) {
+                    killZooKeeperServer();
+                    leader = activeLeader(System.nanoTime());
+                }
+                long t0 = System.nanoTime();
+                nodes.remove(leader);
+                boolean isolate = crash % 2 == 0;
+                System.out.printf("ZooKeeperFailoverTest: %s %s (ZooKeeper connections %d)%n", isolate ? "isolating" : "crashing",
+                        leader, leader.zooKeeperConnections());
+                if (isolate) {
+                    leader.loseZooKeeper();
+                } else {
+                    crashed.add(leader.crash());
+                }
+                String dead = leader.name;
+                Delivery first = await().atMost(WAIT).until(() -> raw.firstAfter(t0, dead), Optional::isPresent).get();
+                takeoverMillis.add((first.nanos() - t0) / 1_000_000);
+                long lateDeliveries = raw.all().stream().filter(d -> d.node().equals(dead) && d.nanos() > first.nanos()).count();
+                System.out.printf("ZooKeeperFailoverTest: %s %s, %s took over after %d ms; the old leader delivered %d after that%n",
+                        isolate ? "isolated from ZooKeeper" : "crashed", dead, first.node(), (first.nanos() - t0) / 1_000_000,
+                        lateDeliveries);
+                if (isolate) {
+                    crashed.add(leader.crash());
+                }
+                since = first.nanos() - 1;
+                startNode();
+            }
+            posted = posts.stop();
+        }
+        try {
+            await().atMost(WAIT).until(() -> raw.hasAll(posted) && exact.hasAll(posted));
+        } catch (ConditionTimeoutException e) {
+            // the assertions below say what is missing
+        }
+
+        List<Delivery> repeats = raw.duplicates();
+        List<Long> sorted = takeoverMillis.stream().sorted().toList();
+        System.out.printf("ZooKeeperFailoverTest: %d crashes, session timeout %d ms; takeover min %d ms, median %d ms, "
+                + "max %d ms (all: %s)%n", CRASHES, ZooKeeperServers.SESSION_TIMEOUT.toMillis(), sorted.get(0),
+                sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1), takeoverMillis);
+        System.out.printf("ZooKeeperFailoverTest: posted %s; raw sink %d exchanges, lost %d, duplicates %d (replayed %d); "
+                + "after the idempotent consumer %d exchanges, duplicates %d%n", posted, raw.size(),
+                lost(raw, posted), repeats.size(), repeats.stream().filter(Delivery::replayed).count(), exact.size(),
+                exact.duplicates().size());
+
+        for (String room : ROOMS) {
+            for (int n : raw.lost(room, posted.get(room))) {
+                System.out.printf("ZooKeeperFailoverTest: lost %s#%d; around it: %s%n", room, n, raw.all().stream()
+                        .filter(d -> d.room().equals(room) && Math.abs(d.n() - n) <= 2).toList());
+            }
+        }
+        for (String room : ROOMS) {
+            List<Integer> inOrder = IntStream.rangeClosed(1, posted.get(room)).boxed().toList();
+            assertThat(raw.lost(room, posted.get(room))).as("lost in " + room).isEmpty();
+            assertThat(raw.firstArrivals(room)).as("first arrivals in " + room).isEqualTo(inOrder);
+            assertThat(exact.firstArrivals(room)).as("exactly once, in order, in " + room).isEqualTo(inOrder);
+        }
+        assertThat(repeats).as("repeats not marked replayed").allMatch(Delivery::replayed);
+        assertThat(exact.duplicates()).isEmpty();
+        assertThat(exact.size()).isEqualTo(posted.values().stream().mapToInt(Integer::intValue).sum());
+        // each crash is found out when ZooKeeper expires the dead leader's session: never sooner, nor much later
+        assertThat(takeoverMillis).hasSize(CRASHES).allMatch(t -> t < ZooKeeperServers.SESSION_TIMEOUT.toMillis() + 5_000);
+    }
+
+    private static int lost(Deliveries d, Map<String, Integer> posted) {
+        return posted.entrySet().stream().mapToInt(e -> d.lost(e.getKey(), e.getValue()).size()).sum();
+    }
+
+    /** Stops one of the three ZooKeeper servers; the other two keep the quorum. */
+    private void killZooKeeperServer() throws Exception {
+        InstanceSpec victim = ensemble.getInstances().iterator().next();
+        assertThat(ensemble.killServer(victim)).isTrue();
+        System.out.printf("ZooKeeperFailoverTest: stopped ZooKeeper server %d (port %d)%n", victim.getServerId(), victim.getPort());
+    }
+}
