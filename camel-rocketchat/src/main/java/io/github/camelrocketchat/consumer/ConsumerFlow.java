@@ -49,6 +49,11 @@ final class ConsumerFlow {
     /** Written in delivery steps, read by health checks. */
     private volatile Instant lastEventAt;
     private volatile String ended;
+    /**
+     * Set (by the exchange callback, before its {@code done}) once Camel refused an exchange: the message never reached
+     * the route, so the durable cursor must not move past it. Never cleared: a refusal means the route is stopping.
+     */
+    private volatile boolean cursorHeld;
 
     /** @param report the consumer's ExceptionHandler; called in delivery steps only */
     ConsumerFlow(ConsumerDelivery delivery, Exchanges out, BiConsumer<String, Throwable> report, ConsumerBinding binding,
@@ -190,8 +195,19 @@ final class ConsumerFlow {
         out.deliver(e -> binding.fillStreamExchange(e, d, event, replayed), finish);
     }
 
+    /**
+     * Camel refused an exchange (RejectedExecutionException: its route is stopping): from now on the cursor stays where
+     * it is, so the next start (or the next leader) delivers the refused message and what followed it.
+     */
+    void holdCursor() {
+        cursorHeld = true;
+    }
+
     private void storeCursor(Runnable done) {
         try {
+            if (cursorHeld) {
+                return;
+            }
             catchUp.marks().store();
         } catch (RuntimeException e) {
             report.accept("Cannot store the cursor of this consumer in its stateRepository", e);

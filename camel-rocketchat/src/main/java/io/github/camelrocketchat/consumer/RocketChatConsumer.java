@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.camel.AsyncCallback;
@@ -231,6 +232,11 @@ public class RocketChatConsumer extends DefaultConsumer {
         }
         AsyncCallback callback = defaultConsumerCallback(exchange, true);
         AsyncCallback then = doneSync -> {
+            ConsumerFlow f = flow;
+            if (f != null && exchange.getException() instanceof RejectedExecutionException) {
+                // Camel refuses exchanges of a route that is stopping: this message was not delivered
+                f.holdCursor();
+            }
             try {
                 callback.done(doneSync);
             } finally {
