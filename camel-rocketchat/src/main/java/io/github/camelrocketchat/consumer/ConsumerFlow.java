@@ -165,6 +165,11 @@ final class ConsumerFlow {
     }
 
     private void message(StreamDelivery d, ChatMessage m, boolean replayed, Runnable done) {
+        if (cursorHeld) {
+            // the route refused an earlier message: it would refuse this one too, and the next start delivers both
+            done.run();
+            return;
+        }
         RoomMarks marks = catchUp == null ? null : catchUp.marks();
         Runnable finish = done;
         if (marks != null) {
@@ -197,7 +202,8 @@ final class ConsumerFlow {
 
     /**
      * Camel refused an exchange (RejectedExecutionException: its route is stopping): from now on the cursor stays where
-     * it is, so the next start (or the next leader) delivers the refused message and what followed it.
+     * it is and no further room message is delivered, so the next start (or the next leader) delivers the refused
+     * message and what followed it.
      */
     void holdCursor() {
         cursorHeld = true;
