@@ -22,6 +22,7 @@ import org.apache.curator.retry.BoundedExponentialBackoffRetry;
 public final class ZooKeeperConnection extends ServiceSupport {
 
     private final String connectString;
+    private final Duration sessionTimeout;
     private final Duration connectionTimeout;
     private final CuratorFramework curator;
 
@@ -35,6 +36,7 @@ public final class ZooKeeperConnection extends ServiceSupport {
             throw new IllegalArgumentException("The ZooKeeper connect string is empty");
         }
         this.connectString = connectString.trim();
+        this.sessionTimeout = sessionTimeout;
         this.connectionTimeout = connectionTimeout;
         this.curator = CuratorFrameworkFactory.builder()
                 .connectString(this.connectString)
@@ -42,6 +44,9 @@ public final class ZooKeeperConnection extends ServiceSupport {
                 .connectionTimeoutMs(Math.toIntExact(connectionTimeout.toMillis()))
                 // retries stay well inside the session: a call that cannot reach any server fails within seconds
                 .retryPolicy(new BoundedExponentialBackoffRetry(100, 1000, 3))
+                // keep the servers as configured: by default Curator replaces them with the addresses the ensemble
+                // advertises, which behind NAT, containers or a proxy are not the ones this node can (or should) use
+                .ensembleTracker(false)
                 .build();
     }
 
@@ -53,6 +58,11 @@ public final class ZooKeeperConnection extends ServiceSupport {
     /** The servers, as configured. */
     public String connectString() {
         return connectString;
+    }
+
+    /** The session timeout asked for (the servers may grant another within their bounds). */
+    public Duration sessionTimeout() {
+        return sessionTimeout;
     }
 
     /** How long the start and each call may wait for a server. */

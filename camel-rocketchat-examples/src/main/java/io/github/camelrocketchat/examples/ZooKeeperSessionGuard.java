@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Route;
@@ -28,9 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It acts on {@code SUSPENDED} (the connection dropped; the session may still be alive) and {@code LOST}, as Curator's
  * own recipes do: a node without a connection cannot know whether its session is still alive. ZooKeeper's client
- * notices a silent connection after two thirds of the session timeout, before the servers expire the session, so the
- * consumer stops before another node can be elected. The routes stop and start on a thread of this guard, one change
- * at a time, never on Curator's event thread. Routes stopped for another reason (a Rocket.Chat session that gave up)
+ * notices a silent connection after two thirds of the session timeout, before the servers expire the session, and the
+ * routes are given a quarter of the session timeout to stop (then the stop is forced), so the consumer is quiet before
+ * another node can be elected. The routes stop and start on a thread of this guard, one change at a time, never on
+ * Curator's event thread. Routes stopped for another reason (a Rocket.Chat session that gave up)
  * are left alone.
  */
 public final class ZooKeeperSessionGuard extends ServiceSupport implements CamelContextAware {
@@ -94,11 +96,18 @@ public final class ZooKeeperSessionGuard extends ServiceSupport implements Camel
         }
         LOG.warn("{} connection {}: stopping the master: routes {} until it is back (another node may lead meanwhile)",
                 connection, state, routes);
+        // a quarter of the session: the client notices a silent connection after two thirds of it, and the consumer
+        // must be quiet before the servers can expire the session and elect another node. A stop that takes longer
+        // (an exchange or a cursor write waiting) is forced: Camel then refuses the rest, which the next leader gets.
+        long stopMillis = Math.max(1, connection.sessionTimeout().toMillis() / 4);
         for (String id : routes) {
             try {
-                camelContext.getRouteController().stopRoute(id);
+                camelContext.getRouteController().stopRoute(id, stopMillis, TimeUnit.MILLISECONDS);
                 stopped.add(id);
             } catch (Exception e) {
+                if (camelContext.isStopping()) {
+                    return; // the whole context is going down: its own stop ends the route
+                }
                 LOG.error("Cannot stop route {} after losing the ZooKeeper connection: it may still consume", id, e);
             }
         }

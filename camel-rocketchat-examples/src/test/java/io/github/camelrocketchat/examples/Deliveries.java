@@ -24,8 +24,9 @@ final class Deliveries {
      * @param n        the number in the text
      * @param replayed the exchange's {@link RocketChatConstants#REPLAYED} header
      * @param nanos    {@link System#nanoTime()} on arrival
+     * @param id       the message id
      */
-    record Delivery(String node, String room, int n, boolean replayed, long nanos) {
+    record Delivery(String node, String room, int n, boolean replayed, long nanos, String id) {
     }
 
     /** Guarded by itself. */
@@ -36,7 +37,7 @@ final class Deliveries {
         int hash = m.text().lastIndexOf('#');
         Delivery d = new Delivery(node, m.text().substring(0, hash), Integer.parseInt(m.text().substring(hash + 1)),
                 Boolean.TRUE.equals(exchange.getMessage().getHeader(RocketChatConstants.REPLAYED, Boolean.class)),
-                System.nanoTime());
+                System.nanoTime(), m.id());
         synchronized (arrived) {
             arrived.add(d);
         }

@@ -6,6 +6,7 @@ import io.github.camelrocketchat.model.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
@@ -38,7 +39,7 @@ final class HaNode {
      * @param seen            the idempotent consumer's repository, shared by all nodes
      */
     record Cluster(int rocketChatPort, List<Integer> zooKeeperPorts, List<String> rooms, String consumerOptions,
-            Deliveries raw, Deliveries exact, IdempotentRepository seen) {
+            Deliveries raw, Deliveries exact, IdempotentRepository seen, CursorLog cursorLog) {
     }
 
     static final String BOT = EmbeddedRocketChat.BOT;
@@ -65,15 +66,13 @@ final class HaNode {
         cluster.zooKeeperPorts().forEach(p -> zk.add(TcpProxy.to(p)));
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(name);
-        // a crashed node's context is stopped after the crash: nothing of it should wait for long then
-        context.getShutdownStrategy().setTimeout(5);
 
         ZooKeeperConnection connection = new ZooKeeperConnection(
                 zk.stream().map(p -> "127.0.0.1:" + p.port()).collect(Collectors.joining(",")),
                 ZooKeeperServers.SESSION_TIMEOUT, ZooKeeperServers.CONNECTION_TIMEOUT);
         ZooKeeperStateRepository cursors = HighAvailabilityConfiguration.useZooKeeper(context, connection, "/ha-test", name);
         context.addService(cursors);
-        context.getRegistry().bind("zkCursor", cursors);
+        context.getRegistry().bind("zkCursor", cluster.cursorLog().wrap(name, cursors));
 
         RocketChatComponent component = new RocketChatComponent();
         component.getConfiguration().setServerUrl("http://127.0.0.1:" + rc.port());
@@ -119,12 +118,15 @@ final class HaNode {
 
     /**
      * Dies: both relays are cut at once, so the node neither hears Rocket.Chat nor says goodbye to ZooKeeper (its
-     * session lives on there until it times out, and with it its leadership); then its context is stopped, in the
-     * background, as the rest of a dead process would vanish. The future completes when it has stopped.
+     * session lives on there until it times out, and with it its leadership); then its context is stopped at once
+     * (forced), in the background, as the rest of a dead process would vanish. The future completes when it stopped.
      */
     CompletableFuture<Void> crash() {
         rocketChatLink.cut();
         zooKeeperLinks.forEach(TcpProxy::cut);
+        // a dead process delivers nothing more: the stop is forced at once, Camel refuses what is still queued
+        context.getShutdownStrategy().setTimeUnit(TimeUnit.MILLISECONDS);
+        context.getShutdownStrategy().setTimeout(1);
         return CompletableFuture.runAsync(context::stop);
     }
 
