@@ -19,10 +19,14 @@ final class ZooKeeperServers {
 
     /** The servers' tick. */
     static final int TICK_MS = 250;
-    /** The session timeout the tests' nodes ask for: a crashed leader is replaced about this long after it died. */
+    /** The session timeout the tests' nodes ask for: a dead leader is replaced about this long (plus camel-master's 1 s) after it died. */
     static final Duration SESSION_TIMEOUT = Duration.ofSeconds(2);
-    /** How long a node waits for a server at its start and per call: with a server down, the client may try it first and then pause up to 1 s before the next one. */
-    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * How long a node waits for a server at its start and per call. Not below one second: with a server down the
+     * client may try that one first, and then pauses up to a second before the next; not above the session timeout
+     * (Curator warns then).
+     */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
     private ZooKeeperServers() {
     }
