@@ -1,8 +1,6 @@
 package io.github.camelrocketchat.examples;
 
 import io.github.camelrocketchat.RocketChatComponent;
-import io.github.camelrocketchat.RocketChatConstants;
-import io.github.camelrocketchat.model.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -100,10 +98,9 @@ final class HaNode {
                             + "&stateRepository=#zkCursor&messageEvents=created" + cluster.consumerOptions())
                             .routeId("room-" + room)
                             .process(e -> cluster.raw().record(name, e))
-                            .process(e -> e.getMessage().setHeader("dedupKey",
-                                    e.getMessage().getHeader(RocketChatConstants.MESSAGE_ID) + "/"
-                                            + e.getMessage().getBody(ChatMessage.class).updatedAt()))
-                            .idempotentConsumer(header("dedupKey"), cluster.seen())
+                            // as docs/high-availability.md shows it: a message's version is its id and _updatedAt
+                            .setHeader("versionKey", simple("${header.CamelRocketChatMessageId}/${body.updatedAt()}"))
+                            .idempotentConsumer(header("versionKey"), cluster.seen())
                             .process(e -> cluster.exact().record(name, e));
                 }
             }

@@ -193,15 +193,7 @@ class ZooKeeperFailoverTest {
                 + "after the idempotent consumer: %d exchanges, duplicates %d%n", posted, raw.size(), lost(raw, posted),
                 repeats.size(), repeats.stream().filter(Delivery::replayed).count(), exact.size(), exact.duplicates().size());
         for (String room : ROOMS) {
-            String roomId = ROCKET_CHAT.server().roomId(room);
-            for (int n : raw.lost(room, posted.get(room))) {
-                List<Delivery> around = raw.all().stream().filter(d -> d.room().equals(room) && Math.abs(d.n() - n) <= 2).toList();
-                System.out.printf("ZooKeeperFailoverTest: lost %s#%d; around it: %s%n", room, n, around);
-                long from = around.stream().mapToLong(Delivery::nanos).min().orElse(0) - 5_000_000_000L;
-                long to = around.stream().mapToLong(Delivery::nanos).max().orElse(0) + 1_000_000_000L;
-                cursorLog.all().stream().filter(w -> w.nanos() > from && w.nanos() < to && w.key().contains(roomId))
-                        .forEach(w -> System.out.printf("ZooKeeperFailoverTest:   cursor %s%n", w));
-            }
+            raw.lost(room, posted.get(room)).forEach(n -> cursorLog.explainLost(raw, room, ROCKET_CHAT.server().roomId(room), n));
         }
     }
 
