@@ -18,7 +18,8 @@ import org.apache.camel.support.service.ServiceSupport;
  * <ul>
  * <li>With {@code examples.zookeeper.connect} set: Apache ZooKeeper. Camel's {@link ZooKeeperClusterService} elects the
  * leader under {@code <base-path>/leaders} and a {@link ZooKeeperStateRepository} keeps the cursor under
- * {@code <base-path>/cursors}, both on one {@link ZooKeeperConnection}.</li>
+ * {@code <base-path>/cursors}, both on one {@link ZooKeeperConnection}; a {@link ZooKeeperSessionGuard} stops the
+ * node's {@code master:} routes while it has no connection to ZooKeeper.</li>
  * <li>Otherwise: a file lock in {@code examples.cluster-dir} and the cursor in a directory beside it
  * ({@link DirectoryStateRepository}); nothing to install, for several JVMs on one machine or a shared file system.</li>
  * </ul>
