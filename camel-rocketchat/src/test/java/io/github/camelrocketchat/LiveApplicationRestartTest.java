@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A room message consumer with a {@code stateRepository} resumes where it stopped: the application (a new
  * CamelContext, a new {@link FileStateRepository} on the same file) gets what was posted while it was down, once,
- * before live messages. Without a stored cursor, {@code since} says where to start.
+ * before live messages, also when the first run delivered nothing (its start is the cursor). Without a stored cursor,
+ * {@code since} says where to start.
  */
 class LiveApplicationRestartTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -41,6 +42,7 @@ class LiveApplicationRestartTest {
         server.addUser("bob", "bob-pass");
         server.createChannel("journal", "bob", "bot");
         server.createChannel("history", "bob", "bot");
+        server.createChannel("quiet", "bob", "bot");
     }
 
     @AfterEach
@@ -99,6 +101,21 @@ class LiveApplicationRestartTest {
         assertThat(again.getExchanges().subList(0, 5))
                 .allSatisfy(e -> assertThat(e.getMessage().getHeader(RocketChatConstants.REPLAYED)).isEqualTo(true));
         assertThat(again.getExchanges().get(5).getMessage().getHeader(RocketChatConstants.REPLAYED)).isNull();
+    }
+
+    @Test
+    void aFirstRunThatDeliveredNothingStillLeavesItsStartSoTheNextRunGetsWhatCameAfter() throws Exception {
+        CamelContext first = start("&roomName=quiet&stateRepository=#cursors");
+        first.stop();
+        running = null;
+
+        server().as("bob").sendMany("quiet", 3, "q");
+
+        CamelContext second = start("&roomName=quiet&stateRepository=#cursors");
+        MockEndpoint mock = journal(second);
+        mock.expectedBodiesReceived("q1", "q2", "q3");
+        mock.assertIsSatisfied(WAIT.toMillis());
+        assertThat(mock.getExchanges()).allSatisfy(e -> assertThat(e.getMessage().getHeader(RocketChatConstants.REPLAYED)).isEqualTo(true));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,8 @@ public final class SimulatedHuman implements Runnable {
 
     private void play() throws InterruptedException {
         String demo = rooms.botRoom();
-        DEMO.info("---- route 6: the journal's consumer waits to be elected leader (file lock) ----");
+        DEMO.info("---- route 6: the journal's consumer waits to be elected leader ({}) ----",
+                context.hasService(ZooKeeperClusterService.class) != null ? "ZooKeeper" : "file lock");
         check("the journal route was elected and subscribed to __my_messages__",
                 () -> server.subscriptionCount("stream-room-messages", "__my_messages__") >= 2);
 

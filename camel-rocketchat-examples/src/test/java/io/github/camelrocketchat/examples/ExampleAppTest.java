@@ -10,12 +10,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.framework.recipes.cache.CuratorCache;
+import org.apache.curator.framework.recipes.cache.CuratorCacheListener;
+import org.apache.curator.retry.RetryOneTime;
+import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +59,37 @@ class ExampleAppTest {
         assertThat(code).isZero();
         assertThat(work.resolve("journal/messages.jsonl")).isNotEmptyFile();
         assertThat(work.resolve("cluster")).isNotEmptyDirectory();
+        // the journal's cursor beside the file lock
+        assertThat(work.resolve("cluster/cursors/rocketchat%3Astream-room-messages%3A__my_messages__%3Ajournal")).isNotEmptyFile();
+    }
+
+    @Test
+    void withAZooKeeperConnectStringTheJournalIsElectedThroughZooKeeperAndKeepsItsCursorThere() throws Exception {
+        try (TestingServer zooKeeper = ZooKeeperServers.standalone(work.resolve("zookeeper"));
+                CuratorFramework observer = CuratorFrameworkFactory.newClient(zooKeeper.getConnectString(), new RetryOneTime(100))) {
+            observer.start();
+            // the candidates' election nodes carry their ids: record every one that appears while the demo runs
+            List<String> candidates = new CopyOnWriteArrayList<>();
+            try (CuratorCache elections = CuratorCache.build(observer, "/camel-rocketchat/leaders")) {
+                elections.listenable().addListener(CuratorCacheListener.builder()
+                        .forCreates(n -> candidates.add(new String(n.getData(), StandardCharsets.UTF_8))).build());
+                elections.start();
+                ExampleApp app = new ExampleApp(ExampleSettings.of(Map.of(), system("examples.zookeeper.connect",
+                        zooKeeper.getConnectString(), "examples.zookeeper.node-id", "app-under-test"), file));
+
+                int code = app.run();
+
+                assertThat(app.failures()).isEmpty();
+                assertThat(code).isZero();
+            }
+            assertThat(candidates).contains("app-under-test");
+            assertThat(work.resolve("journal/messages.jsonl")).isNotEmptyFile();
+            // no file lock, and the journal's cursor is in ZooKeeper, in the component's format
+            assertThat(work.resolve("cluster")).doesNotExist();
+            String cursor = "/camel-rocketchat/cursors/rocketchat%3Astream-room-messages%3A__my_messages__%3Ajournal";
+            assertThat(new String(observer.getData().forPath(cursor), StandardCharsets.UTF_8))
+                    .matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z [0-9A-Za-z,]+");
+        }
     }
 
     @Test

@@ -49,6 +49,11 @@ final class ConsumerFlow {
     /** Written in delivery steps, read by health checks. */
     private volatile Instant lastEventAt;
     private volatile String ended;
+    /**
+     * Set (by the exchange callback, before its {@code done}) once Camel refused an exchange: the message never reached
+     * the route, so the durable cursor must not move past it. Never cleared: a refusal means the route is stopping.
+     */
+    private volatile boolean cursorHeld;
 
     /** @param report the consumer's ExceptionHandler; called in delivery steps only */
     ConsumerFlow(ConsumerDelivery delivery, Exchanges out, BiConsumer<String, Throwable> report, ConsumerBinding binding,
@@ -160,6 +165,11 @@ final class ConsumerFlow {
     }
 
     private void message(StreamDelivery d, ChatMessage m, boolean replayed, Runnable done) {
+        if (cursorHeld) {
+            // the route refused an earlier message: it would refuse this one too, and the next start delivers both
+            done.run();
+            return;
+        }
         RoomMarks marks = catchUp == null ? null : catchUp.marks();
         Runnable finish = done;
         if (marks != null) {
@@ -190,8 +200,20 @@ final class ConsumerFlow {
         out.deliver(e -> binding.fillStreamExchange(e, d, event, replayed), finish);
     }
 
+    /**
+     * Camel refused an exchange (RejectedExecutionException: its route is stopping): from now on the cursor stays where
+     * it is and no further room message is delivered, so the next start (or the next leader) delivers the refused
+     * message and what followed it.
+     */
+    void holdCursor() {
+        cursorHeld = true;
+    }
+
     private void storeCursor(Runnable done) {
         try {
+            if (cursorHeld) {
+                return;
+            }
             catchUp.marks().store();
         } catch (RuntimeException e) {
             report.accept("Cannot store the cursor of this consumer in its stateRepository", e);

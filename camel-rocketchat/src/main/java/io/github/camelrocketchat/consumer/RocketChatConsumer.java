@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -213,6 +214,11 @@ public class RocketChatConsumer extends DefaultConsumer {
         }
         AsyncCallback callback = defaultConsumerCallback(exchange, true);
         AsyncCallback then = doneSync -> {
+            ConsumerFlow f = flow;
+            if (f != null && exchange.getException() instanceof RejectedExecutionException) {
+                // Camel refuses exchanges of a route that is stopping: this message was not delivered
+                f.holdCursor();
+            }
             try {
                 callback.done(doneSync);
             } finally {

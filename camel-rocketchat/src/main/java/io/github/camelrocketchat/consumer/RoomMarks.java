@@ -46,7 +46,9 @@ final class RoomMarks {
 
     /**
      * Sets where the first gap-fill starts: the stored cursor, else {@code since}, else {@code startedAt} (then no
-     * gap-fill at start).
+     * gap-fill at start). Without a stored cursor, that starting point is stored at once (an instant alone: "after
+     * this"), so that a restart, or the next leader behind {@code master:}, also gets what was posted after it when
+     * this consumer stopped before delivering anything.
      *
      * @return true when the consumer must gap-fill before its first live event
      */
@@ -60,6 +62,11 @@ final class RoomMarks {
             return true;
         }
         anchor = since != null ? since : startedAt;
+        if (repository != null) {
+            String value = new ConsumerCursor(anchor, List.of()).format();
+            repository.setState(key, value);
+            stored = value;
+        }
         return since != null;
     }
 

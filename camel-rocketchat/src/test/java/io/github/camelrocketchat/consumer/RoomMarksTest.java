@@ -93,8 +93,9 @@ class RoomMarksTest {
         MemoryStateRepository repo = new MemoryStateRepository();
         RoomMarks first = new RoomMarks(repo, KEY, 100);
         first.start(null, T);
+        assertThat(repo.getState(KEY)).as("nothing delivered yet: the start, so a successor fills from it").isEqualTo(T.toString());
         first.store();
-        assertThat(repo.getState(KEY)).as("nothing delivered, nothing stored").isNull();
+        assertThat(repo.getState(KEY)).isEqualTo(T.toString());
         first.processed(message("a", T.plusMillis(7), "a"), false);
         first.processed(message("b", T.plusMillis(7), "b"), false);
         first.store();
@@ -109,9 +110,11 @@ class RoomMarksTest {
 
     @Test
     void sinceWithoutACursorAndAHandWrittenCursorAreExclusiveInstants() {
-        RoomMarks since = new RoomMarks(new MemoryStateRepository(), KEY, 100);
+        MemoryStateRepository sinceRepo = new MemoryStateRepository();
+        RoomMarks since = new RoomMarks(sinceRepo, KEY, 100);
         assertThat(since.start(T, T.plusSeconds(60))).isTrue();
         assertThat(since.fillFrom()).isEqualTo(T);
+        assertThat(sinceRepo.getState(KEY)).as("since is where a successor starts too").isEqualTo(T.toString());
 
         MemoryStateRepository repo = new MemoryStateRepository();
         repo.setState(KEY, "2024-11-18T11:20:00Z");
