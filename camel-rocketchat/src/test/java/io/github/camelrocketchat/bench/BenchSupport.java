@@ -132,4 +132,28 @@ final class BenchSupport {
             System.out.println("   (no class histogram: " + e + ")");
         }
     }
+
+    /** Polls {@code condition} for up to two minutes; true once it holds. Polling, not spinning: a spinning waiter
+     * would take one of the two cores being measured. */
+    static boolean await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        }
+        return false;
+    }
+
+    /** Every route's consumer is a Rocket.Chat consumer whose subscription is ready (as its health check reads it). */
+    static boolean consumersReady(CamelContext ctx) {
+        for (org.apache.camel.Route route : ctx.getRoutes()) {
+            if (!(route.getConsumer() instanceof io.github.camelrocketchat.consumer.RocketChatConsumer c)
+                    || !"ready".equals(c.subscriptionState())) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -1,13 +1,11 @@
 package io.github.camelrocketchat.bench;
 
-import io.github.camelrocketchat.consumer.RocketChatConsumer;
 import io.github.camelrocketchat.testserver.RocketChatTestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -63,7 +61,7 @@ public final class RecoveryBench {
                         java.util.concurrent.locks.LockSupport.parkNanos(200_000); // poll: a spinning waiter would take one of the cores measured
                     }
                     long t0 = System.nanoTime();
-                    boolean ready = awaitReady(ctx);
+                    boolean ready = BenchSupport.await(() -> BenchSupport.consumersReady(ctx));
                     double readyMs = (System.nanoTime() - t0) / 1e6;
                     boolean done = ready && awaitRecovered(ctx, received, expected);
                     double ms = (System.nanoTime() - t0) / 1e6;
@@ -83,44 +81,14 @@ public final class RecoveryBench {
         }
     }
 
-    private static boolean awaitReady(CamelContext ctx) {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            boolean all = true;
-            for (Route route : ctx.getRoutes()) {
-                if (!(route.getConsumer() instanceof RocketChatConsumer c) || !"ready".equals(c.subscriptionState())) {
-                    all = false;
-                    break;
-                }
-            }
-            if (all) {
-                return true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
-        }
-        return false;
-    }
-
     private static boolean awaitRecovered(CamelContext ctx, AtomicIntegerArray received, int expected) {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            boolean all = true;
-            for (int i = 0; i < received.length() && all; i++) {
-                all = received.get(i) >= expected;
-            }
-            if (all) {
-                for (Route route : ctx.getRoutes()) {
-                    if (!(route.getConsumer() instanceof RocketChatConsumer c) || !"ready".equals(c.subscriptionState())) {
-                        all = false;
-                        break;
-                    }
+        return BenchSupport.await(() -> {
+            for (int i = 0; i < received.length(); i++) {
+                if (received.get(i) < expected) {
+                    return false;
                 }
             }
-            if (all) {
-                return true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000); // poll: a spinning waiter would take one of the cores measured
-        }
-        return false;
+            return BenchSupport.consumersReady(ctx);
+        });
     }
 }

@@ -1,7 +1,6 @@
 package io.github.camelrocketchat.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelrocketchat.consumer.RocketChatConsumer;
 import io.github.camelrocketchat.testserver.RawDdpClient;
 import io.github.camelrocketchat.testserver.RocketChatTestServer;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -160,21 +158,8 @@ public final class ScaleBench {
     }
 
     /** Every consumer's subscription is ready (the consumer's own view, as its health check reads it). */
-    private static boolean awaitReady(CamelContext ctx, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            int ready = 0;
-            for (Route route : ctx.getRoutes()) {
-                if (route.getConsumer() instanceof RocketChatConsumer c && "ready".equals(c.subscriptionState())) {
-                    ready++;
-                }
-            }
-            if (ready == n) {
-                return true;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(200_000); // poll: a spinning waiter would take one of the cores measured
-        }
-        return false;
+    private static boolean awaitReady(CamelContext ctx, int n) {
+        return BenchSupport.await(() -> ctx.getRoutes().size() == n && BenchSupport.consumersReady(ctx));
     }
 
     /** The baseline: one raw client writes every sub frame at once and waits for every ready. */
